@@ -1,0 +1,57 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+
+# Tests run on Postgres and Redis: the local servers unless told otherwise.
+TEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/backoffice)
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
+TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) REDIS_URL= \
+	SECRET_KEY=tests-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
+	SECURE_SSL_REDIRECT=false DEBUG=false
+
+.PHONY: install run test bench lint format messages worker beat
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# The product with demo data on the embedded defaults (SQLite, in-process tasks).
+run: install
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py seed_demo
+	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: install
+	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) BENCH_DATABASE_URL=$(or $(BENCH_DATABASE_URL),postgres://postgres@127.0.0.1:5432/backoffice_bench) \
+		$(PY) -m tests.bench
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(PY) -m ruff check --fix .
+	$(PY) -m ruff format .
+
+messages: install
+	DEBUG=true $(PY) manage.py makemessages --locale ro --ignore '.venv/*' --ignore 'staticfiles/*'
+	DEBUG=true $(PY) manage.py compilemessages --locale ro --ignore '.venv/*'
+
+worker: install
+	$(PY) -m celery -A backoffice worker --loglevel INFO
+
+beat: install
+	$(PY) -m celery -A backoffice beat --loglevel INFO

@@ -1,0 +1,43 @@
+from django.contrib import admin
+
+from backoffice.models import Job, Notification
+
+
+@admin.register(Job)
+class JobAdmin(admin.ModelAdmin):
+    list_display = ["kind", "requested_by", "status", "done", "total", "created_at", "finished_at"]
+    list_filter = ["status", "kind", "created_at"]
+    search_fields = ["kind", "requested_by__username", "error"]
+    list_select_related = ["requested_by"]
+    raw_id_fields = ["requested_by"]
+    readonly_fields = [
+        "id",
+        "kind",
+        "requested_by",
+        "params",
+        "status",
+        "done",
+        "total",
+        "result",
+        "result_file",
+        "error",
+        "attempts",
+        "created_at",
+        "started_at",
+        "heartbeat_at",
+        "finished_at",
+    ]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False  # jobs are started from the pages that own them
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["title", "recipient", "level", "source", "created_at", "read_at"]
+    list_filter = ["level", "source", "created_at"]
+    search_fields = ["title", "body", "recipient__username"]
+    list_select_related = ["recipient"]
+    autocomplete_fields = ["recipient"]
+    date_hierarchy = "created_at"

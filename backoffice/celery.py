@@ -1,0 +1,52 @@
+"""The Celery app: set for work that must not be lost or done twice.
+
+Tasks are acknowledged only after they finish (a worker killed mid-task
+leaves the message to be delivered again), each worker takes one message at
+a time, and Redis waits longer than the longest task before it hands an
+unacknowledged message to another worker. Tasks must therefore be
+idempotent; the job runner in `backoffice.jobs` claims work with a
+conditional update so a redelivery never does the same work twice at once.
+"""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backoffice.settings")
+
+app = Celery("backoffice")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+
+LONGEST_TASK_S = 60 * 60
+
+app.conf.update(
+    task_acks_late=True,
+    task_reject_on_worker_lost=True,
+    worker_prefetch_multiplier=1,
+    task_serializer="json",
+    result_serializer="json",
+    accept_content=["json"],
+    task_time_limit=LONGEST_TASK_S,
+    task_soft_time_limit=LONGEST_TASK_S - 60,
+    broker_transport_options={"visibility_timeout": LONGEST_TASK_S * 2},
+    result_backend_transport_options={"visibility_timeout": LONGEST_TASK_S * 2},
+    result_expires=60 * 60 * 24,
+    broker_connection_retry_on_startup=True,
+    worker_send_task_events=False,
+    timezone=os.environ.get("TIME_ZONE", "Europe/Bucharest"),
+)
+
+# Every periodic job of the product, declared here and nowhere else.
+app.conf.beat_schedule = {
+    "requeue-stale-jobs": {
+        "task": "backoffice.tasks.job_requeue_stale_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    "prune-old-notifications": {
+        "task": "backoffice.tasks.notification_prune_task",
+        "schedule": crontab(hour=3, minute=15),
+    },
+}
+
+app.autodiscover_tasks()

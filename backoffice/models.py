@@ -1,0 +1,138 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Area(models.Model):
+    """Holds the permissions that open a department's pages.
+
+    No table: it exists so that the area permissions have a content type and
+    can be granted to groups like any model permission.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("access_hr", _("Can open the HR department")),
+            ("access_accounting", _("Can open the accounting department")),
+            ("access_it", _("Can open the IT department")),
+            ("access_clerical", _("Can open the clerical department")),
+            ("view_dashboard", _("Can read the management dashboards")),
+        ]
+
+    def __str__(self):
+        return "area"
+
+
+class Job(models.Model):
+    """A piece of long work run by a Celery worker, with its progress and result."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        SUCCEEDED = "succeeded", _("Succeeded")
+        FAILED = "failed", _("Failed")
+
+    FINISHED = (Status.SUCCEEDED, Status.FAILED)
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=80, db_index=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="jobs",
+        verbose_name=_("requested by"),
+    )
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    done = models.PositiveIntegerField(_("done"), default=0)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    result_file = models.FileField(_("result file"), upload_to="jobs/%Y/%m/", blank=True)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("job")
+        verbose_name_plural = _("jobs")
+        indexes = [models.Index(fields=["requested_by", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(done__lte=models.F("total")) | models.Q(total=0),
+                name="job_done_not_over_total",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.id} ({self.status})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.SUCCEEDED:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, int(self.done * 100 / self.total))
+
+
+class Notification(models.Model):
+    """A message to one user, shown in the top bar and optionally emailed."""
+
+    class Level(models.TextChoices):
+        INFO = "info", _("Information")
+        SUCCESS = "success", _("Success")
+        WARNING = "warning", _("Warning")
+        DANGER = "danger", _("Urgent")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        verbose_name=_("recipient"),
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("body"), blank=True)
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, default=Level.INFO)
+    source = models.CharField(
+        _("source"),
+        max_length=80,
+        blank=True,
+        help_text=_("What raised it, e.g. 'hr.employee_dismissed'."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(
+                fields=["recipient"],
+                condition=models.Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None

@@ -1,0 +1,114 @@
+"""The roles of the back office and what each may do, in one table.
+
+A role is a Django group. A person has the Employee role plus whatever their
+job needs; permissions add up. The table is applied by the data migration
+`backoffice.0002_apply_roles` and again after every `migrate` (so a
+permission added by a later migration reaches its groups), and
+`tests/backoffice/test_roles.py` fails when the database and the table
+disagree. Change a role here, never in the admin.
+"""
+
+from django.db.models import Q
+
+EMPLOYEE = "Employee"
+MANAGER = "Manager"
+HR = "HR"
+ACCOUNTANT = "Accountant"
+PAYROLL_APPROVER = "Payroll approver"
+IT = "IT"
+CLERK = "Clerk"
+ADMINISTRATOR = "Administrator"
+
+ALL_PERMISSIONS = "__all__"
+
+ROLES: dict[str, list[str] | str] = {
+    EMPLOYEE: [
+        "hr.view_directory",
+    ],
+    MANAGER: [
+        "backoffice.view_dashboard",
+        "hr.view_directory",
+        "hr.view_team",
+    ],
+    HR: [
+        "backoffice.access_hr",
+        "hr.view_directory",
+        "hr.add_department",
+        "hr.change_department",
+        "hr.view_department",
+        "hr.add_position",
+        "hr.change_position",
+        "hr.view_position",
+        "hr.add_employee",
+        "hr.change_employee",
+        "hr.view_employee",
+        "hr.export_employee",
+        "hr.view_historicalemployee",
+    ],
+    ACCOUNTANT: [
+        "backoffice.access_accounting",
+        "backoffice.view_dashboard",
+        "hr.view_directory",
+        "hr.view_department",
+    ],
+    PAYROLL_APPROVER: [
+        "backoffice.access_accounting",
+        "backoffice.view_dashboard",
+        "hr.view_directory",
+    ],
+    IT: [
+        "backoffice.access_it",
+        "hr.view_directory",
+    ],
+    CLERK: [
+        "backoffice.access_clerical",
+        "hr.view_directory",
+    ],
+    ADMINISTRATOR: ALL_PERMISSIONS,
+}
+
+# Which department each role works in, for the navigation and the home page.
+AREA_PERMISSIONS = {
+    "hr": "backoffice.access_hr",
+    "accounting": "backoffice.access_accounting",
+    "it_support": "backoffice.access_it",
+    "clerical": "backoffice.access_clerical",
+}
+
+
+class UnknownPermission(LookupError):
+    pass
+
+
+def _permission_filter(codes: list[str]) -> Q:
+    query = Q(pk__in=[])
+    for code in codes:
+        app_label, codename = code.split(".", 1)
+        query |= Q(content_type__app_label=app_label, codename=codename)
+    return query
+
+
+def sync_roles(*, apps, strict: bool = True, using: str = "default") -> None:
+    """Make every role's group hold exactly the permissions of the table.
+
+    `apps` is the app registry: Django's own, or a migration's historical one.
+    With `strict`, a permission named in the table that does not exist is an
+    error; the data migration runs before later apps have created theirs.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for name, codes in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=name)
+        if codes == ALL_PERMISSIONS:
+            permissions = list(Permission.objects.using(using).all())
+        else:
+            permissions = list(
+                Permission.objects.using(using)
+                .filter(_permission_filter(codes))
+                .select_related("content_type")
+            )
+            found = {f"{p.content_type.app_label}.{p.codename}" for p in permissions}
+            missing = sorted(set(codes) - found)
+            if missing and strict:
+                raise UnknownPermission(f"Role {name!r} names unknown permissions: {missing}")
+        group.permissions.set(permissions)

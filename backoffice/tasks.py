@@ -1,0 +1,29 @@
+"""Thin Celery tasks of the core: they take ids and call a service."""
+
+from celery import shared_task
+
+from backoffice import services
+
+
+@shared_task(name="backoffice.tasks.job_run_task")
+def job_run_task(job_id: str) -> None:
+    services.job_run(job_id=job_id)
+
+
+@shared_task(name="backoffice.tasks.job_requeue_stale_task")
+def job_requeue_stale_task() -> int:
+    """Hand jobs that lost their worker (or their message) to a worker again."""
+    job_ids = services.jobs_stale()
+    for job_id in job_ids:
+        job_run_task.delay(job_id)
+    return len(job_ids)
+
+
+@shared_task(name="backoffice.tasks.notification_email_task")
+def notification_email_task(notification_ids: list[int]) -> int:
+    return services.notification_email(notification_ids=notification_ids)
+
+
+@shared_task(name="backoffice.tasks.notification_prune_task")
+def notification_prune_task() -> int:
+    return services.notifications_prune()

@@ -1,0 +1,145 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Department(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    code = models.CharField(_("code"), max_length=12, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent department"),
+    )
+    head = models.ForeignKey(
+        "hr.Employee",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="departments_headed",
+        verbose_name=_("head"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+
+    def __str__(self):
+        return self.name
+
+
+class Position(models.Model):
+    title = models.CharField(_("title"), max_length=120)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="positions",
+        verbose_name=_("department"),
+    )
+
+    class Meta:
+        ordering = ["department__name", "title"]
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["department", "title"], name="position_unique_title_per_department"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class Employee(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        ON_LEAVE = "on_leave", _("On leave")
+        NOTICE = "notice", _("Serving notice")
+        TERMINATED = "terminated", _("Terminated")
+
+    CURRENT = (Status.ACTIVE, Status.ON_LEAVE, Status.NOTICE)
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="employee",
+        verbose_name=_("login"),
+        help_text=_("Staff without computer access have no login."),
+    )
+    employee_number = models.CharField(_("employee number"), max_length=20, unique=True)
+    first_name = models.CharField(_("first name"), max_length=80)
+    last_name = models.CharField(_("last name"), max_length=80)
+    work_email = models.EmailField(_("work email"), blank=True)
+    work_phone = models.CharField(_("work phone"), max_length=30, blank=True)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.PROTECT,
+        related_name="employees",
+        verbose_name=_("department"),
+    )
+    position = models.ForeignKey(
+        Position,
+        on_delete=models.PROTECT,
+        related_name="employees",
+        verbose_name=_("position"),
+    )
+    manager = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("manager"),
+    )
+    hire_date = models.DateField(_("hire date"))
+    status = models.CharField(
+        _("employment status"),
+        max_length=12,
+        choices=Status.choices,
+        default=Status.ACTIVE,
+        db_index=True,
+    )
+    termination_date = models.DateField(_("last working day"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=[])
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("employee")
+        verbose_name_plural = _("employees")
+        permissions = [
+            ("view_directory", _("Can see the staff directory")),
+            ("view_team", _("Can see the work records of their own team")),
+            ("export_employee", _("Can export the employee records")),
+        ]
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(manager=models.F("pk")),
+                name="employee_not_own_manager",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(termination_date__isnull=True)
+                | models.Q(termination_date__gte=models.F("hire_date")),
+                name="employee_terminated_after_hire",
+            ),
+        ]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.status in self.CURRENT

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from hr import views
+
+app_name = "hr"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("directory/", views.directory, name="directory"),
+    path("employees/<int:pk>/", views.employee_detail, name="employee-detail"),
+    path("employees/export/", views.employee_export, name="employee-export"),
+]
