@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backoffice.errors import DomainError
+from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
 from backoffice.services import job_start
 from hr import selectors
@@ -26,7 +27,11 @@ def index(request):
 def directory(request):
     filters = DirectoryFilter(request.GET, queryset=selectors.directory())
     page = Paginator(filters.qs, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "hr/employee_directory.html", {"filter": filters, "page": page})
+    return render(
+        request,
+        "hr/employee_directory.html",
+        {"filter": filters, "page": page, "querystring": querystring_without_page(request)},
+    )
 
 
 @require_perm("hr.view_directory")

@@ -61,3 +61,15 @@ def manager_user(role_users):
 def outsider(db):
     """A signed-in person with the Employee role only and no employee record."""
     return UserFactory(username="outsider")
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Files written by tests (job results, uploads) land in a throwaway folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # Production's PBKDF2 is slow on purpose; tests create many users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
