@@ -68,7 +68,11 @@ def test_password_change_needs_the_old_password(client, db):
     client.force_login(user)
     response = client.post(
         reverse("password_change"),
-        {"old_password": "wrong", "new_password1": "N3w-pass-phrase", "new_password2": "N3w-pass-phrase"},
+        {
+            "old_password": "wrong",
+            "new_password1": "N3w-pass-phrase",
+            "new_password2": "N3w-pass-phrase",
+        },
     )
     assert response.status_code == 200
     user.refresh_from_db()

@@ -21,8 +21,13 @@ def test_hiring_tells_it_accounting_and_clerical(role_users, django_capture_on_c
     events.employee_hired.connect(spy)
     try:
         employee = services.employee_hire(
-            by=role_users["hr"], employee_number="N-1", first_name="Dana", last_name="Pop",
-            department=position.department, position=position, hire_date=date(2026, 12, 1),
+            by=role_users["hr"],
+            employee_number="N-1",
+            first_name="Dana",
+            last_name="Pop",
+            department=position.department,
+            position=position,
+            hire_date=date(2026, 12, 1),
         )
     finally:
         events.employee_hired.disconnect(spy)
@@ -41,7 +46,9 @@ def test_a_dismissal_asks_it_to_revoke_access_by_email(
     leaver = role_users["employee"].employee
     with django_capture_on_commit_callbacks(execute=True):
         services.employee_dismiss(
-            by=role_users["hr"], employee=leaver, reason="Gross misconduct",
+            by=role_users["hr"],
+            employee=leaver,
+            reason="Gross misconduct",
             last_day=date(2026, 12, 31),
         )
     it_note = Notification.objects.get(recipient=role_users["it"], source="hr.employee_dismissed")

@@ -41,8 +41,8 @@ def test_history_of_a_model_without_an_audit_trail_is_not_found(client, role_use
 
 def test_history_of_an_unknown_model_or_record_is_not_found(client, role_users):
     client.force_login(role_users["admin"])
-    assert client.get(reverse("backoffice:history", args=["hr", "nope", 1])).status_code == 404
-    assert client.get(reverse("backoffice:history", args=["hr", "employee", 999999])).status_code == 404
+    for args in (["hr", "nope", 1], ["hr", "employee", 999999]):
+        assert client.get(reverse("backoffice:history", args=args)).status_code == 404
 
 
 def test_history_needs_the_history_permission(client, role_users):

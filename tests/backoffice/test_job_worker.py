@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings as django_settings
-from kombu import pools as kombu_pools
 from django.db import connection
+from kombu import pools as kombu_pools
 
 from backoffice import services
 from backoffice.celery import app as celery_app
@@ -41,18 +41,36 @@ def worker(settings):
     }
     process = subprocess.Popen(
         [
-            sys.executable, "-m", "celery", "-A", "backoffice", "worker",
-            "--pool", "solo", "--queues", queue, "--without-gossip", "--without-mingle",
-            "--without-heartbeat", "--loglevel", "WARNING",
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "backoffice",
+            "worker",
+            "--pool",
+            "solo",
+            "--queues",
+            queue,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+            "--loglevel",
+            "WARNING",
         ],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     saved = {
         key: celery_app.conf[key]
         for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")
     }
     celery_app.conf.update(
-        task_always_eager=False, broker_url=redis_url, result_backend=redis_url,
+        task_always_eager=False,
+        broker_url=redis_url,
+        result_backend=redis_url,
         task_default_queue=queue,
     )
     _reset_connections()

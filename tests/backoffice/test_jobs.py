@@ -53,26 +53,31 @@ def test_running_a_job_twice_does_the_work_once(hr_user):
     second = services.job_run(job_id=job.pk)
     assert first.status == Job.Status.SUCCEEDED
     assert second is None
-    assert CALLS == [job.pk]
+    assert [job.pk] == CALLS
     assert Notification.objects.filter(recipient=hr_user, source="backoffice.job").count() == 1
 
 
 def test_a_job_whose_worker_went_quiet_is_claimed_again(hr_user, settings):
     stale = timezone.now() - settings.JOB_STALE_AFTER - timedelta(seconds=1)
     job = Job.objects.create(
-        kind="tests.counting", requested_by=hr_user, status=Job.Status.RUNNING,
-        heartbeat_at=stale, attempts=1,
+        kind="tests.counting",
+        requested_by=hr_user,
+        status=Job.Status.RUNNING,
+        heartbeat_at=stale,
+        attempts=1,
     )
     services.job_run(job_id=job.pk)
     job.refresh_from_db()
     assert job.status == Job.Status.SUCCEEDED
     assert job.attempts == 2
-    assert CALLS == [job.pk]
+    assert [job.pk] == CALLS
 
 
 def test_a_job_running_with_a_fresh_heartbeat_is_left_to_its_worker(hr_user):
     job = Job.objects.create(
-        kind="tests.counting", requested_by=hr_user, status=Job.Status.RUNNING,
+        kind="tests.counting",
+        requested_by=hr_user,
+        status=Job.Status.RUNNING,
         heartbeat_at=timezone.now(),
     )
     assert services.job_run(job_id=job.pk) is None

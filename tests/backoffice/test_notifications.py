@@ -48,11 +48,9 @@ def test_the_top_bar_shows_the_unread_count(client, employee_user):
 
 
 def test_marking_read_lowers_the_count_and_follows_the_link(client, employee_user):
-    note = services.notification_send(recipients=[employee_user], title="A", url="/hr/directory/")[0]
+    [note] = services.notification_send(recipients=[employee_user], title="A", url="/hr/directory/")
     client.force_login(employee_user)
-    response = client.post(
-        reverse("backoffice:notification-read", args=[note.pk]), {"follow": "1"}
-    )
+    response = client.post(reverse("backoffice:notification-read", args=[note.pk]), {"follow": "1"})
     assert response["Location"] == "/hr/directory/"
     note.refresh_from_db()
     assert note.is_read

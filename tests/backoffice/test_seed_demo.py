@@ -26,9 +26,9 @@ def test_seed_demo_creates_one_user_per_role_who_can_log_in(db):
         assert user.groups.filter(name=roles.EMPLOYEE).exists()
         assert user.employee.department is not None
     assert User.objects.get(username="admin").is_superuser
-    assert User.objects.get(username="controller").groups.filter(
-        name=roles.PAYROLL_APPROVER
-    ).exists()
+    assert (
+        User.objects.get(username="controller").groups.filter(name=roles.PAYROLL_APPROVER).exists()
+    )
     assert Employee.objects.count() == 25 + len(DEMO_USERS)
 
 

@@ -11,8 +11,12 @@ from tests.factories import EmployeeFactory, PositionFactory
 def hire(by, **overrides):
     position = overrides.pop("position", None) or PositionFactory()
     fields = {
-        "employee_number": "N-100", "first_name": "Dana", "last_name": "Pop",
-        "department": position.department, "position": position, "hire_date": date(2026, 12, 1),
+        "employee_number": "N-100",
+        "first_name": "Dana",
+        "last_name": "Pop",
+        "department": position.department,
+        "position": position,
+        "hire_date": date(2026, 12, 1),
     }
     return services.employee_hire(by=by, **(fields | overrides))
 
