@@ -5,44 +5,29 @@ page cannot ship without deciding who may open it. Expected codes: 200 (or
 302 after a POST) for those allowed; 403 for a role that may not open the
 page; 404 where the object is outside what the user may see; anonymous
 visitors are sent to the login page (302).
+
+The core's rows are here; each app keeps its own in
+`tests/<app>/permission_rows.py` (`ROWS`, and `make_objects(role_users)` for
+the records its URLs need).
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import importlib
 
 import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from backoffice.models import Job, Notification
-from tests.conftest import ROLE_OF_USER
+from tests.permissions import ANON, EVERYONE, Row, only, public, signed_in
 
-ROLES = list(ROLE_OF_USER)
-ANON = "anonymous"
-EVERYONE = [*ROLES, ANON]
 IGNORED_NAMESPACES = {"admin"}  # Django admin checks its own permissions
+APP_ROW_MODULES = [
+    "tests.hr.permission_rows",
+    "tests.departments_permission_rows",
+]
+APP_ROWS = [importlib.import_module(name) for name in APP_ROW_MODULES]
 
-
-def only(*allowed, ok=200, other=403, anon=302):
-    return {role: ok if role in allowed else other for role in ROLES} | {ANON: anon}
-
-
-def signed_in(ok=200, anon=302):
-    return only(*ROLES, ok=ok, anon=anon)
-
-
-def public(status=200):
-    return dict.fromkeys(EVERYONE, status)
-
-
-@dataclass
-class Row:
-    expect: dict[str, int]
-    kwargs: Callable[[dict], dict] = field(default=lambda objects: {})
-    method: str = "get"
-
-
-MATRIX: dict[str, Row] = {
+CORE_ROWS: dict[str, Row] = {
     # The core
     "home": Row(signed_in()),
     "healthz": Row(public()),
@@ -75,17 +60,10 @@ MATRIX: dict[str, Row] = {
         only("hr", "admin"),
         kwargs=lambda o: {"app_label": "hr", "model_name": "employee", "pk": o["employee"].pk},
     ),
-    # HR
-    "hr:index": Row(only("hr", "admin")),
-    "hr:directory": Row(signed_in()),
-    "hr:employee-detail": Row(
-        only("hr", "admin", "employee", other=404), kwargs=lambda o: {"pk": o["employee"].pk}
-    ),
-    "hr:employee-export": Row(only("hr", "admin", ok=302), method="post"),
-    # Departments
-    "accounting:index": Row(only("accountant", "controller", "admin")),
-    "it_support:index": Row(only("it", "admin")),
-    "clerical:index": Row(only("clerk", "admin")),
+}
+
+MATRIX: dict[str, Row] = CORE_ROWS | {
+    name: row for module in APP_ROWS for name, row in module.ROWS.items()
 }
 
 
@@ -118,11 +96,12 @@ def objects(role_users):
     notification = Notification.objects.create(
         recipient=role_users["employee"], title="Hello", url="/"
     )
-    return {
-        "job": job,
-        "notification": notification,
-        "employee": role_users["employee"].employee,
-    }
+    objects = {"job": job, "notification": notification}
+    for module in APP_ROWS:
+        make_objects = getattr(module, "make_objects", None)
+        if make_objects:
+            objects |= make_objects(role_users)
+    return objects
 
 
 @pytest.mark.parametrize("name", list(MATRIX))
