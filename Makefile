@@ -35,7 +35,7 @@ bench: install
 	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(TEST_ENV) BENCH_DATABASE_URL=$(or $(BENCH_DATABASE_URL),postgres://postgres@127.0.0.1:5432/backoffice_bench) \
-		$(PY) -m tests.bench
+		$(PY) -m tests.bench $(BENCH_ARGS)
 
 lint: install
 	$(PY) -m ruff check .
