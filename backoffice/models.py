@@ -74,7 +74,15 @@ class Job(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} {self.id} ({self.status})"
+        return f"{self.label} ({self.get_status_display()})"
+
+    @property
+    def label(self) -> str:
+        """The kind's name for people, in their language."""
+        from backoffice.jobs import job_kind
+
+        registered = job_kind(self.kind)
+        return str(registered.label) if registered else self.kind
 
     @property
     def is_finished(self) -> bool:

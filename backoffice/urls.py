@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from backoffice import views
 
@@ -37,5 +38,5 @@ urlpatterns = [
     path("clerical/", include("clerical.urls")),
 ]
 
-admin.site.site_header = "Back office administration"
-admin.site.site_title = "Back office"
+admin.site.site_header = _("Back office administration")
+admin.site.site_title = _("Back office")

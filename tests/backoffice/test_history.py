@@ -18,7 +18,7 @@ def test_the_history_page_shows_who_changed_what_before_and_after(client, role_u
     newest = rows[0]
     assert newest.action == "changed"
     assert newest.record.history_user == hr
-    assert [(c.field, c.new) for c in newest.changes] == [("position", new_position.pk)]
+    assert [(c.field, c.new) for c in newest.changes] == [("position", "Senior Cashier")]
     assert rows[-1].action == "created"
 
 
@@ -50,3 +50,12 @@ def test_history_needs_the_history_permission(client, role_users):
     client.force_login(role_users["manager"])
     response = client.get(reverse("backoffice:history", args=["hr", "employee", employee.pk]))
     assert response.status_code == 403
+
+
+def test_a_status_change_is_shown_by_its_label(client, role_users):
+    employee = role_users["employee"].employee
+    services.employee_change(by=role_users["hr"], employee=employee, status="on_leave")
+    client.force_login(role_users["hr"])
+    response = client.get(reverse("backoffice:history", args=["hr", "employee", employee.pk]))
+    [change] = response.context["rows"][0].changes
+    assert (change.old, change.new) == ("Active", "On leave")
