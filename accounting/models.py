@@ -1,1 +1,151 @@
-# Models arrive with the department's own issue.
+"""The general ledger: accounts, journal entries and their lines.
+
+A posted entry is final. The database itself enforces that a posted entry
+balances to the cent and that posted rows are never changed or deleted
+(triggers in migration 0002); a mistake is corrected by a reversing entry.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Account(models.Model):
+    class Type(models.TextChoices):
+        ASSET = "asset", _("Asset")
+        LIABILITY = "liability", _("Liability")
+        EQUITY = "equity", _("Equity")
+        INCOME = "income", _("Income")
+        EXPENSE = "expense", _("Expense")
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    type = models.CharField(_("type"), max_length=12, choices=Type.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent account"),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+
+    def __str__(self):
+        return f"{self.code} {self.name}"
+
+
+class JournalEntry(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        POSTED = "posted", _("Posted")
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("Manual")
+        SUPPLIER_BILL = "supplier_bill", _("Supplier bill")
+        PAYMENT = "payment", _("Payment")
+        PAYROLL_RUN = "payroll_run", _("Payroll run")
+        SALES_IMPORT = "sales_import", _("Sales import")
+
+    date = models.DateField(_("date"))
+    description = models.CharField(_("description"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.MANUAL
+    )
+    source_key = models.CharField(
+        _("source key"),
+        max_length=120,
+        blank=True,
+        help_text=_("Identifies the document that produced the entry, so it is posted only once."),
+    )
+    reverses = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reversed_by",
+        verbose_name=_("reverses"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    posted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("posted by"),
+    )
+    posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("journal entry")
+        verbose_name_plural = _("journal entries")
+        permissions = [("post_journalentry", _("Can post and reverse journal entries"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~Q(source_key=""),
+                name="journalentry_unique_source_key",
+                violation_error_message=_("An entry with this source key already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(posted_at__isnull=False, posted_by__isnull=False),
+                name="journalentry_posted_has_poster",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date} {self.description}"
+
+    @property
+    def is_posted(self) -> bool:
+        return self.status == self.Status.POSTED
+
+
+class JournalLine(models.Model):
+    entry = models.ForeignKey(
+        JournalEntry, on_delete=models.CASCADE, related_name="lines", verbose_name=_("entry")
+    )
+    account = models.ForeignKey(
+        Account, on_delete=models.PROTECT, related_name="lines", verbose_name=_("account")
+    )
+    debit = models.DecimalField(_("debit"), max_digits=14, decimal_places=2, default=0)
+    credit = models.DecimalField(_("credit"), max_digits=14, decimal_places=2, default=0)
+    description = models.CharField(_("description"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("journal line")
+        verbose_name_plural = _("journal lines")
+        constraints = [
+            models.CheckConstraint(condition=Q(debit__gte=0), name="journalline_debit_not_negative"),
+            models.CheckConstraint(
+                condition=Q(credit__gte=0), name="journalline_credit_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=(Q(debit=0) & ~Q(credit=0)) | (~Q(debit=0) & Q(credit=0)),
+                name="journalline_debit_or_credit",
+                violation_error_message=_("A line has either a debit or a credit, not both."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.account.code} {self.debit} / {self.credit}"
