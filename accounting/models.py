@@ -136,7 +136,9 @@ class JournalLine(models.Model):
         verbose_name = _("journal line")
         verbose_name_plural = _("journal lines")
         constraints = [
-            models.CheckConstraint(condition=Q(debit__gte=0), name="journalline_debit_not_negative"),
+            models.CheckConstraint(
+                condition=Q(debit__gte=0), name="journalline_debit_not_negative"
+            ),
             models.CheckConstraint(
                 condition=Q(credit__gte=0), name="journalline_credit_not_negative"
             ),

@@ -6,7 +6,6 @@ Each moves to `tests/<app>/permission_rows.py` when its app grows.
 from tests.permissions import Row, only
 
 ROWS: dict[str, Row] = {
-    "accounting:index": Row(only("accountant", "controller", "admin")),
     "it_support:index": Row(only("it", "admin")),
     "clerical:index": Row(only("clerk", "admin")),
 }

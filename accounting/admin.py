@@ -1,0 +1,67 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from accounting.models import Account, JournalEntry, JournalLine
+from accounting.services import LedgerError, journal_entry_post
+
+
+@admin.register(Account)
+class AccountAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "type", "parent", "is_active"]
+    list_filter = ["type", "is_active"]
+    search_fields = ["code", "name"]
+    list_select_related = ["parent"]
+    autocomplete_fields = ["parent"]
+
+
+class JournalLineInline(admin.TabularInline):
+    model = JournalLine
+    extra = 2
+    autocomplete_fields = ["account"]
+
+    # Posted lines are final (the database refuses changes too).
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or not obj.is_posted) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return (obj is None or not obj.is_posted) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.is_posted) and super().has_delete_permission(request, obj)
+
+
+@admin.register(JournalEntry)
+class JournalEntryAdmin(SimpleHistoryAdmin):
+    list_display = ["date", "description", "status", "source", "source_key", "created_by"]
+    list_filter = ["status", "source", "date"]
+    search_fields = ["description", "source_key"]
+    list_select_related = ["created_by"]
+    raw_id_fields = ["reverses"]
+    readonly_fields = ["status", "created_by", "posted_by", "posted_at", "reverses"]
+    date_hierarchy = "date"
+    inlines = [JournalLineInline]
+    actions = ["post_entries"]
+
+    def has_change_permission(self, request, obj=None):
+        return (obj is None or not obj.is_posted) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return (obj is None or not obj.is_posted) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Post the selected entries"), permissions=["post"])
+    def post_entries(self, request, queryset):
+        for entry in queryset.filter(status=JournalEntry.Status.DRAFT):
+            try:
+                journal_entry_post(by=request.user, entry=entry)
+            except LedgerError as exc:
+                self.message_user(request, f"{entry}: {exc}", messages.ERROR)
+
+    def has_post_permission(self, request):
+        return request.user.has_perm("accounting.post_journalentry")

@@ -1,0 +1,25 @@
+import pytest
+
+from accounting.models import Account
+from tests.accounting.factories import AccountFactory
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def accountant(db):
+    return UserFactory(username="ledger-keeper")
+
+
+@pytest.fixture
+def cash(db):
+    return AccountFactory(code="1000", name="Cash", type=Account.Type.ASSET)
+
+
+@pytest.fixture
+def sales(db):
+    return AccountFactory(code="4000", name="Sales", type=Account.Type.INCOME)
+
+
+@pytest.fixture
+def rent(db):
+    return AccountFactory(code="6100", name="Rent", type=Account.Type.EXPENSE)
