@@ -44,6 +44,11 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_employee",
         "hr.export_employee",
         "hr.view_historicalemployee",
+        "hr.add_employeepersonal",
+        "hr.change_employeepersonal",
+        "hr.view_employeepersonal",
+        "hr.view_historicalemployeepersonal",
+        "hr.view_employmentchange",
     ],
     ACCOUNTANT: [
         "accounting.add_account",

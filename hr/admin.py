@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from hr.models import Department, Employee, Position
+from hr.models import Department, Employee, EmployeePersonal, EmploymentChange, Position
 
 
 @admin.register(Department)
@@ -38,3 +38,32 @@ class EmployeeAdmin(SimpleHistoryAdmin):
     list_select_related = ["department", "position", "manager"]
     autocomplete_fields = ["user", "department", "position", "manager"]
     date_hierarchy = "hire_date"
+
+
+@admin.register(EmployeePersonal)
+class EmployeePersonalAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "birth_date", "personal_phone", "personal_email"]
+    search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
+    list_select_related = ["employee"]
+    autocomplete_fields = ["employee"]
+
+
+@admin.register(EmploymentChange)
+class EmploymentChangeAdmin(admin.ModelAdmin):
+    """Read only: changes are written by `hr.services.employee_change`."""
+
+    list_display = ["employee", "effective_date", "field", "old_value", "new_value", "recorded_by"]
+    list_filter = ["field", "effective_date"]
+    search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
+    list_select_related = ["employee", "recorded_by"]
+    raw_id_fields = ["employee", "recorded_by"]
+    date_hierarchy = "effective_date"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

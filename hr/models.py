@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from hr.validators import validate_cnp, validate_iban
 
 
 class Department(models.Model):
@@ -143,3 +146,75 @@ class Employee(models.Model):
     @property
     def is_current(self) -> bool:
         return self.status in self.CURRENT
+
+
+class EmployeePersonal(models.Model):
+    """Personal data: seen only by HR and the employee (see `hr.selectors`)."""
+
+    employee = models.OneToOneField(
+        Employee,
+        on_delete=models.CASCADE,
+        related_name="personal",
+        verbose_name=_("employee"),
+    )
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    national_id = models.CharField(_("CNP"), max_length=13, blank=True, validators=[validate_cnp])
+    home_address = models.TextField(_("home address"), blank=True)
+    personal_phone = models.CharField(_("personal phone"), max_length=30, blank=True)
+    personal_email = models.EmailField(_("personal email"), blank=True)
+    emergency_contact_name = models.CharField(_("emergency contact"), max_length=120, blank=True)
+    emergency_contact_phone = models.CharField(
+        _("emergency contact phone"), max_length=30, blank=True
+    )
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True, validators=[validate_iban])
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("personal data")
+        verbose_name_plural = _("personal data")
+
+    def __str__(self):
+        return str(self.employee)
+
+
+class EmploymentChange(models.Model):
+    """One dated change of a tracked work field, written by `employee_change`."""
+
+    class Field(models.TextChoices):
+        DEPARTMENT = "department", _("Department")
+        POSITION = "position", _("Position")
+        MANAGER = "manager", _("Manager")
+        STATUS = "status", _("Status")
+
+    employee = models.ForeignKey(
+        Employee,
+        on_delete=models.PROTECT,
+        related_name="changes",
+        verbose_name=_("employee"),
+    )
+    effective_date = models.DateField(_("effective date"))
+    field = models.CharField(_("field"), max_length=12, choices=Field.choices)
+    old_value = models.CharField(_("before"), max_length=200, blank=True)
+    new_value = models.CharField(_("after"), max_length=200, blank=True)
+    old_object_id = models.PositiveBigIntegerField(_("id before"), null=True, blank=True)
+    new_object_id = models.PositiveBigIntegerField(_("id after"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-effective_date", "-recorded_at", "-pk"]
+        verbose_name = _("employment change")
+        verbose_name_plural = _("employment changes")
+        indexes = [models.Index(fields=["employee", "effective_date"])]
+
+    def __str__(self):
+        return f"{self.employee} {self.field} {self.effective_date}"

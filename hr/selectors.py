@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from hr.models import Department, Employee
+from hr.models import Department, Employee, EmployeePersonal, EmploymentChange
 
 
 def employee_for_user(user) -> Employee | None:
@@ -55,3 +55,27 @@ def employees_visible_to(user) -> QuerySet[Employee]:
     if user.has_perm("hr.view_employee"):
         return employees
     return employees.filter(user=user)
+
+
+def personal_data_allowed(user, employee: Employee) -> bool:
+    return _is_hr_or_self(user, employee, "hr.view_employeepersonal")
+
+
+def _is_hr_or_self(user, employee: Employee, perm: str) -> bool:
+    if not user.is_authenticated:
+        return False
+    return user.has_perm(perm) or (employee.user_id is not None and employee.user_id == user.pk)
+
+
+def personal_data_visible_to(user, employee: Employee) -> EmployeePersonal | None:
+    """The employee's personal data, for HR and the employee themselves only."""
+    if not personal_data_allowed(user, employee):
+        return None
+    return EmployeePersonal.objects.filter(employee=employee).first()
+
+
+def employment_history_visible_to(user, employee: Employee) -> QuerySet[EmploymentChange]:
+    """Dated changes of position, department, manager and status: HR and the employee."""
+    if not _is_hr_or_self(user, employee, "hr.view_employmentchange"):
+        return EmploymentChange.objects.none()
+    return EmploymentChange.objects.filter(employee=employee).select_related("recorded_by")

@@ -3,12 +3,13 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backoffice import events
 from backoffice.errors import DomainError
-from hr.models import Department, Employee, Position
+from hr.models import Department, Employee, EmployeePersonal, EmploymentChange, Position
 
 User = get_user_model()
 
@@ -60,10 +61,50 @@ def employee_hire(
     return employee
 
 
+def _change_row(*, employee, name, old, new, effective_date, reason, by) -> EmploymentChange:
+    def text(value):
+        if name == "status":
+            return str(Employee.Status(value).label) if value else ""
+        return str(value) if value is not None else ""
+
+    def object_id(value):
+        return value.pk if isinstance(value, models.Model) else None
+
+    return EmploymentChange(
+        employee=employee,
+        effective_date=effective_date,
+        field=name,
+        old_value=text(old),
+        new_value=text(new),
+        old_object_id=object_id(old),
+        new_object_id=object_id(new),
+        reason=reason,
+        recorded_by=by,
+    )
+
+
 @transaction.atomic
-def employee_change(*, by, employee: Employee, **fields) -> Employee:
-    """Change an employee's work record; tracked changes send `employee_changed`."""
+def employee_change(
+    *,
+    by,
+    employee: Employee,
+    effective_date: date | None = None,
+    reason: str = "",
+    **fields,
+) -> Employee:
+    """Change an employee's work record.
+
+    Each tracked field that changes gets a dated `EmploymentChange` row, and
+    the `employee_changed` event carries all of them.
+    """
+    effective_date = effective_date or timezone.localdate()
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
+    if effective_date < employee.hire_date:
+        raise EmployeeError(_("A change cannot take effect before the hire date."))
+    leaving = fields.get("status") == Employee.Status.TERMINATED
+    if leaving and employee.status != Employee.Status.TERMINATED:
+        # A departure has its own event and last day: employee_dismiss.
+        raise EmployeeError(_("Record a departure with a dismissal, not a change."))
     changes = {}
     for name, value in fields.items():
         old = getattr(employee, name)
@@ -71,12 +112,40 @@ def employee_change(*, by, employee: Employee, **fields) -> Employee:
             setattr(employee, name, value)
             if name in TRACKED_FIELDS:
                 changes[name] = (old, value)
+    if employee.position.department_id != employee.department_id:
+        raise EmployeeError(_("The position belongs to another department."))
     employee.full_clean()
     employee._history_user = by
     employee.save()
     if changes:
+        EmploymentChange.objects.bulk_create(
+            _change_row(
+                employee=employee,
+                name=name,
+                old=old,
+                new=new,
+                effective_date=effective_date,
+                reason=reason,
+                by=by,
+            )
+            for name, (old, new) in changes.items()
+        )
         events.employee_changed.send(sender=Employee, employee=employee, by=by, changes=changes)
     return employee
+
+
+@transaction.atomic
+def employee_personal_update(*, by, employee: Employee, **fields) -> EmployeePersonal:
+    """Create or update an employee's personal data."""
+    personal = EmployeePersonal.objects.select_for_update().filter(
+        employee=employee
+    ).first() or EmployeePersonal(employee=employee)
+    for name, value in fields.items():
+        setattr(personal, name, value)
+    personal.full_clean()
+    personal._history_user = by
+    personal.save()
+    return personal
 
 
 @transaction.atomic

@@ -8,8 +8,10 @@ from backoffice.errors import DomainError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
 from backoffice.services import job_start
-from hr import selectors
+from hr import selectors, services
 from hr.filters import DirectoryFilter
+from hr.forms import EmployeeChangeForm, EmployeePersonalForm
+from hr.services import EmployeeError
 
 DIRECTORY_PAGE_SIZE = 50
 
@@ -37,7 +39,40 @@ def directory(request):
 @require_perm("hr.view_directory")
 def employee_detail(request, pk):
     employee = get_object_or_404(selectors.employees_visible_to(request.user), pk=pk)
-    return render(request, "hr/employee_detail.html", {"employee": employee})
+    context = {
+        "employee": employee,
+        "personal": selectors.personal_data_visible_to(request.user, employee),
+        "changes": selectors.employment_history_visible_to(request.user, employee),
+        "may_see_personal": selectors.personal_data_allowed(request.user, employee),
+    }
+    return render(request, "hr/employee_detail.html", context)
+
+
+@require_perm("hr.change_employeepersonal")
+def employee_personal_edit(request, pk):
+    employee = get_object_or_404(selectors.employees_visible_to(request.user), pk=pk)
+    personal = selectors.personal_data_visible_to(request.user, employee)
+    form = EmployeePersonalForm(request.POST or None, instance=personal)
+    if request.method == "POST" and form.is_valid():
+        services.employee_personal_update(by=request.user, employee=employee, **form.cleaned_data)
+        messages.success(request, _("Personal data saved."))
+        return redirect("hr:employee-detail", pk=employee.pk)
+    return render(request, "hr/employee_personal_edit.html", {"employee": employee, "form": form})
+
+
+@require_perm("hr.change_employee")
+def employee_change(request, pk):
+    employee = get_object_or_404(selectors.employees_visible_to(request.user), pk=pk)
+    form = EmployeeChangeForm(request.POST or None, employee=employee)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.employee_change(by=request.user, employee=employee, **form.cleaned_data)
+        except EmployeeError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The change is recorded."))
+            return redirect("hr:employee-detail", pk=employee.pk)
+    return render(request, "hr/employee_change.html", {"employee": employee, "form": form})
 
 
 @require_perm("hr.export_employee")

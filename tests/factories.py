@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from backoffice import roles
-from hr.models import Department, Employee, Position
+from hr.models import Department, Employee, EmployeePersonal, Position
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -60,3 +60,16 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
     position = factory.SubFactory(PositionFactory)
     department = factory.LazyAttribute(lambda e: e.position.department)
     hire_date = date(2024, 1, 15)
+
+
+class EmployeePersonalFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EmployeePersonal
+
+    employee = factory.SubFactory(EmployeeFactory)
+    birth_date = date(1980, 1, 1)
+    national_id = "1800101221144"
+    home_address = factory.Sequence(lambda n: f"Strada Privată {n}, București")
+    personal_phone = factory.Sequence(lambda n: f"+40 722 {n:06d}")
+    personal_email = factory.Sequence(lambda n: f"private{n}@example.net")
+    iban = "RO49AAAA1B31007593840000"

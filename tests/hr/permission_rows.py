@@ -13,5 +13,9 @@ ROWS: dict[str, Row] = {
     "hr:employee-detail": Row(
         only("hr", "admin", "employee", other=404), kwargs=lambda o: {"pk": o["employee"].pk}
     ),
+    "hr:employee-personal-edit": Row(
+        only("hr", "admin"), kwargs=lambda o: {"pk": o["employee"].pk}
+    ),
+    "hr:employee-change": Row(only("hr", "admin"), kwargs=lambda o: {"pk": o["employee"].pk}),
     "hr:employee-export": Row(only("hr", "admin", ok=302), method="post"),
 }
