@@ -2,8 +2,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import Account, JournalEntry, JournalLine
-from accounting.services import LedgerError, journal_entry_post
+from accounting.models import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
+from accounting.services import LedgerError, fiscal_period_close, journal_entry_post
 
 
 @admin.register(Account)
@@ -65,3 +65,39 @@ class JournalEntryAdmin(SimpleHistoryAdmin):
 
     def has_post_permission(self, request):
         return request.user.has_perm("accounting.post_journalentry")
+
+
+@admin.register(FiscalYear)
+class FiscalYearAdmin(admin.ModelAdmin):
+    list_display = ["name", "start", "end"]
+    search_fields = ["name"]
+    list_filter = ["start"]
+
+
+@admin.register(FiscalPeriod)
+class FiscalPeriodAdmin(SimpleHistoryAdmin):
+    """Read-only: periods change state only through the services (close, reopen)."""
+
+    list_display = ["__str__", "fiscal_year", "start", "end", "status", "closed_by", "closed_at"]
+    list_filter = ["status", "fiscal_year"]
+    search_fields = ["fiscal_year__name"]
+    list_select_related = ["fiscal_year", "closed_by"]
+    raw_id_fields = ["closed_by"]
+    actions = ["close_periods"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Close the selected periods"), permissions=["close"])
+    def close_periods(self, request, queryset):
+        for period in queryset.filter(status=FiscalPeriod.Status.OPEN):
+            try:
+                fiscal_period_close(by=request.user, period=period)
+            except LedgerError as exc:
+                self.message_user(request, f"{period}: {exc}", messages.ERROR)
+
+    def has_close_permission(self, request):
+        return request.user.has_perm("accounting.change_fiscalperiod")

@@ -151,3 +151,70 @@ class JournalLine(models.Model):
 
     def __str__(self):
         return f"{self.account.code} {self.debit} / {self.credit}"
+
+
+class FiscalYear(models.Model):
+    name = models.CharField(_("name"), max_length=40, unique=True)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+
+    class Meta:
+        ordering = ["-start"]
+        verbose_name = _("fiscal year")
+        verbose_name_plural = _("fiscal years")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start__lt=models.F("end")),
+                name="fiscalyear_start_before_end",
+                violation_error_message=_("A fiscal year starts before it ends."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class FiscalPeriod(models.Model):
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        CLOSED = "closed", _("Closed")
+
+    fiscal_year = models.ForeignKey(
+        FiscalYear, on_delete=models.CASCADE, related_name="periods", verbose_name=_("fiscal year")
+    )
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("closed by"),
+    )
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start"]
+        verbose_name = _("fiscal period")
+        verbose_name_plural = _("fiscal periods")
+        permissions = [("reopen_fiscalperiod", _("Can reopen a closed fiscal period"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["fiscal_year", "start"], name="fiscalperiod_unique_year_start"
+            ),
+            models.CheckConstraint(
+                condition=Q(start__lte=models.F("end")), name="fiscalperiod_start_before_end"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.start:%Y-%m}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED

@@ -4,7 +4,8 @@ Posted entries are final; the database refuses to change them (migration
 0002), so a mistake is undone by `journal_entry_reverse`.
 """
 
-from datetime import date
+import calendar
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypedDict
 
@@ -14,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounting.models import Account, JournalEntry, JournalLine
+from accounting.models import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
 from backoffice.errors import DomainError
 
 ZERO = Decimal("0.00")
@@ -52,6 +53,26 @@ def _refuse_duplicate_source_key(source_key: str, *, exclude_pk: int | None = No
         )
 
 
+def _refuse_closed_period(day: date) -> None:
+    """Posting needs an open period, but only once fiscal years are in use.
+
+    With no fiscal year defined at all the ledger has no calendar yet and
+    posting is allowed, so a fresh install (and older data) keeps working.
+    """
+    if not FiscalYear.objects.exists():
+        return
+    period = FiscalPeriod.objects.select_for_update().filter(start__lte=day, end__gte=day).first()
+    if period is None:
+        raise LedgerError(
+            _("No fiscal period covers %(date)s; create the fiscal year first.") % {"date": day}
+        )
+    if period.is_closed:
+        raise LedgerError(
+            _("The period %(period)s is closed; entries dated %(date)s cannot be posted.")
+            % {"period": period, "date": day}
+        )
+
+
 @transaction.atomic
 def journal_entry_create(
     *,
@@ -62,9 +83,22 @@ def journal_entry_create(
     source: str = JournalEntry.Source.MANUAL,
     source_key: str = "",
     reverses: JournalEntry | None = None,
+    balanced: bool = False,
 ) -> JournalEntry:
-    """Write a draft entry with its lines; `journal_entry_post` makes it final."""
+    """Write a draft entry with its lines; `journal_entry_post` makes it final.
+
+    With `balanced`, a draft whose lines would not balance is refused now
+    rather than at posting (what a person typing an entry wants to hear).
+    """
     _refuse_duplicate_source_key(source_key)
+    if balanced:
+        debit = sum((_money(line.get("debit", ZERO)) for line in lines), ZERO)
+        credit = sum((_money(line.get("credit", ZERO)) for line in lines), ZERO)
+        if debit != credit:
+            raise LedgerError(
+                _("The entry does not balance: debits %(debit)s, credits %(credit)s.")
+                % {"debit": debit, "credit": credit}
+            )
     entry = JournalEntry(
         date=date,
         description=description,
@@ -101,6 +135,7 @@ def journal_entry_post(*, by, entry: JournalEntry) -> JournalEntry:
     if entry.is_posted:
         raise LedgerError(_("This entry is already posted."))
     _refuse_duplicate_source_key(entry.source_key, exclude_pk=entry.pk)
+    _refuse_closed_period(entry.date)
     totals = entry.lines.aggregate(
         debit=Coalesce(Sum("debit"), ZERO), credit=Coalesce(Sum("credit"), ZERO), count=Count("pk")
     )
@@ -145,3 +180,68 @@ def journal_entry_reverse(*, by, entry: JournalEntry, date: date) -> JournalEntr
         reverses=entry,
     )
     return journal_entry_post(by=by, entry=reversal)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+@transaction.atomic
+def fiscal_year_create(*, by, start: date, name: str = "") -> FiscalYear:
+    """A year of twelve monthly periods starting on `start` (the first of a month)."""
+    if start.day != 1:
+        raise LedgerError(_("A fiscal year starts on the first day of a month."))
+    end = _add_months(start, 12).replace(day=1) - timedelta(days=1)
+    if FiscalPeriod.objects.filter(start__lte=end, end__gte=start).exists():
+        raise LedgerError(_("This fiscal year overlaps an existing one."))
+    year = FiscalYear(name=name or f"FY {start:%Y-%m}", start=start, end=end)
+    year.full_clean()
+    year.save()
+    periods = []
+    for month in range(12):
+        period_start = _add_months(start, month)
+        period_end = _add_months(start, month + 1) - timedelta(days=1)
+        periods.append(FiscalPeriod(fiscal_year=year, start=period_start, end=period_end))
+    # bulk_create skips simple_history; the periods' history starts at their first change.
+    FiscalPeriod.objects.bulk_create(periods)
+    return year
+
+
+def _lock_period(period: FiscalPeriod) -> FiscalPeriod:
+    return FiscalPeriod.objects.select_for_update().get(pk=period.pk)
+
+
+@transaction.atomic
+def fiscal_period_close(*, by, period: FiscalPeriod) -> FiscalPeriod:
+    period = _lock_period(period)
+    if period.is_closed:
+        raise LedgerError(_("The period %(period)s is already closed.") % {"period": period})
+    period.status = FiscalPeriod.Status.CLOSED
+    period.closed_by = by
+    period.closed_at = timezone.now()
+    period.full_clean()
+    period._history_user = by
+    period._change_reason = "closed"
+    period.save()
+    return period
+
+
+@transaction.atomic
+def fiscal_period_reopen(*, by, period: FiscalPeriod, reason: str) -> FiscalPeriod:
+    if not by.has_perm("accounting.reopen_fiscalperiod"):
+        raise LedgerError(_("You may not reopen a closed period."))
+    if not reason.strip():
+        raise LedgerError(_("Say why the period is reopened."))
+    period = _lock_period(period)
+    if not period.is_closed:
+        raise LedgerError(_("The period %(period)s is open.") % {"period": period})
+    period.status = FiscalPeriod.Status.OPEN
+    period.closed_by = None
+    period.closed_at = None
+    period.full_clean()
+    period._history_user = by
+    period._change_reason = reason.strip()
+    period.save()
+    return period

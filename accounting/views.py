@@ -1,8 +1,15 @@
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from decimal import Decimal
 
-from accounting import selectors
-from accounting.models import Account
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounting import selectors, services
+from accounting.forms import EntryForm, LineFormSet, PeriodReopenForm
+from accounting.models import Account, FiscalPeriod, JournalEntry
 from backoffice.permissions import require_perm
 
 LEDGER_PAGE_SIZE = 50
@@ -27,3 +34,116 @@ def account_ledger(request, pk):
         request.GET.get("page")
     )
     return render(request, "accounting/account_ledger.html", {"account": account, "page": page})
+
+
+@require_perm("accounting.view_fiscalperiod")
+def period_list(request):
+    periods = FiscalPeriod.objects.select_related("fiscal_year", "closed_by")
+    return render(
+        request,
+        "accounting/period_list.html",
+        {"periods": periods, "reopen_form": PeriodReopenForm()},
+    )
+
+
+@require_POST
+@require_perm("accounting.change_fiscalperiod")
+def period_close(request, pk):
+    period = get_object_or_404(FiscalPeriod, pk=pk)
+    try:
+        services.fiscal_period_close(by=request.user, period=period)
+    except services.LedgerError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The period %(period)s is closed.") % {"period": period})
+    return redirect("accounting:period-list")
+
+
+@require_POST
+@require_perm("accounting.reopen_fiscalperiod")
+def period_reopen(request, pk):
+    period = get_object_or_404(FiscalPeriod, pk=pk)
+    form = PeriodReopenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say why the period is reopened."))
+        return redirect("accounting:period-list")
+    try:
+        services.fiscal_period_reopen(
+            by=request.user, period=period, reason=form.cleaned_data["reason"]
+        )
+    except services.LedgerError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The period %(period)s is open again.") % {"period": period})
+    return redirect("accounting:period-list")
+
+
+@require_perm("accounting.view_journalentry")
+def entry_detail(request, pk):
+    entry = get_object_or_404(
+        JournalEntry.objects.select_related("created_by", "posted_by", "reverses"), pk=pk
+    )
+    lines = list(entry.lines.select_related("account"))
+    totals = {
+        "debit": sum((line.debit for line in lines), Decimal("0.00")),
+        "credit": sum((line.credit for line in lines), Decimal("0.00")),
+    }
+    return render(
+        request,
+        "accounting/entry_detail.html",
+        {"entry": entry, "lines": lines, "totals": totals},
+    )
+
+
+@require_POST
+@require_perm("accounting.post_journalentry")
+def entry_post(request, pk):
+    entry = get_object_or_404(JournalEntry, pk=pk)
+    try:
+        services.journal_entry_post(by=request.user, entry=entry)
+    except services.LedgerError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The entry is posted."))
+    return redirect("accounting:entry-detail", pk=entry.pk)
+
+
+@require_POST
+@require_perm("accounting.post_journalentry")
+def entry_reverse(request, pk):
+    entry = get_object_or_404(JournalEntry, pk=pk)
+    try:
+        reversal = services.journal_entry_reverse(
+            by=request.user, entry=entry, date=timezone.localdate()
+        )
+    except services.LedgerError as exc:
+        messages.error(request, str(exc))
+        return redirect("accounting:entry-detail", pk=entry.pk)
+    messages.success(request, _("The entry is reversed."))
+    return redirect("accounting:entry-detail", pk=reversal.pk)
+
+
+@require_perm("accounting.add_journalentry")
+def entry_create(request):
+    form = EntryForm(request.POST or None)
+    formset = LineFormSet(request.POST or None, prefix="lines")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        lines = [
+            {
+                **line,
+                "debit": line.get("debit") or Decimal("0.00"),
+                "credit": line.get("credit") or Decimal("0.00"),
+            }
+            for line in formset.cleaned_data
+            if line
+        ]
+        try:
+            entry = services.journal_entry_create(
+                by=request.user, lines=lines, balanced=True, **form.cleaned_data
+            )
+        except services.LedgerError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The draft entry is saved."))
+            return redirect("accounting:entry-detail", pk=entry.pk)
+    return render(request, "accounting/entry_create.html", {"form": form, "formset": formset})

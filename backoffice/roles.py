@@ -60,6 +60,10 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.view_journalentry",
         "accounting.view_journalline",
         "accounting.view_historicaljournalentry",
+        "accounting.view_fiscalyear",
+        "accounting.add_fiscalyear",
+        "accounting.view_fiscalperiod",
+        "accounting.change_fiscalperiod",
         "backoffice.access_accounting",
         "backoffice.view_dashboard",
         "hr.view_directory",
@@ -67,6 +71,7 @@ ROLES: dict[str, list[str] | str] = {
     ],
     PAYROLL_APPROVER: [
         "accounting.view_account",
+        "accounting.view_fiscalperiod",
         "accounting.view_journalentry",
         "accounting.view_journalline",
         "backoffice.access_accounting",

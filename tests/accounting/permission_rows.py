@@ -1,6 +1,9 @@
 """Accounting's rows of the permission matrix (tests/test_permission_matrix.py)."""
 
+from datetime import date
+
 from accounting.models import Account
+from accounting.services import fiscal_year_create, journal_entry_create
 from tests.accounting.factories import AccountFactory
 from tests.permissions import Row, only
 
@@ -8,7 +11,24 @@ LEDGER_READERS = ("accountant", "controller", "admin")
 
 
 def make_objects(role_users) -> dict:
-    return {"account": AccountFactory(code="1000", name="Cash", type=Account.Type.ASSET)}
+    year = fiscal_year_create(by=role_users["admin"], start=date(2026, 1, 1))
+    cash = AccountFactory(code="1000", name="Cash", type=Account.Type.ASSET)
+    sales = AccountFactory(code="4000", name="Sales", type=Account.Type.INCOME)
+    entry = journal_entry_create(
+        by=role_users["accountant"],
+        date=date(2026, 3, 2),
+        description="Cash sale",
+        lines=[{"account": cash, "debit": "10.00"}, {"account": sales, "credit": "10.00"}],
+    )
+    return {"account": cash, "period": year.periods.first(), "entry": entry}
+
+
+def _entry(objects) -> dict:
+    return {"pk": objects["entry"].pk}
+
+
+def _period(objects) -> dict:
+    return {"pk": objects["period"].pk}
 
 
 ROWS: dict[str, Row] = {
@@ -17,4 +37,13 @@ ROWS: dict[str, Row] = {
     "accounting:account-ledger": Row(
         only(*LEDGER_READERS), kwargs=lambda o: {"pk": o["account"].pk}
     ),
+    "accounting:period-list": Row(only(*LEDGER_READERS)),
+    # Allowed roles are redirected back to the list whatever the period's state
+    # (a refusal is a message), so these rows test the permission alone.
+    "accounting:period-close": Row(only("accountant", "admin", ok=302), _period, method="post"),
+    "accounting:period-reopen": Row(only("admin", ok=302), _period, method="post"),
+    "accounting:entry-create": Row(only("accountant", "admin")),
+    "accounting:entry-detail": Row(only(*LEDGER_READERS), _entry),
+    "accounting:entry-post": Row(only("accountant", "admin", ok=302), _entry, method="post"),
+    "accounting:entry-reverse": Row(only("accountant", "admin", ok=302), _entry, method="post"),
 }
