@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounting.services import journal_entry_create, journal_entry_post
-from accounting.views import LEDGER_PAGE_SIZE
+from accounting.views.ledger import LEDGER_PAGE_SIZE
 
 
 def post(*, by, debit_account, credit_account, amount, day):
