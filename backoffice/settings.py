@@ -6,6 +6,7 @@ read for local work and never overrides the real environment.
 """
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -153,6 +154,14 @@ STORAGES = {
         )
     },
 }
+
+# Accounting. Amounts are in the base currency (ISO 4217 code); purchase
+# orders above the threshold need a second person's approval; overrides of
+# the accounts the ledger posts to, by role (see accounting/chart.py).
+BASE_CURRENCY = env("BASE_CURRENCY", default="RON")
+PURCHASE_APPROVAL_THRESHOLD = Decimal(env("PURCHASE_APPROVAL_THRESHOLD", default="5000.00"))
+DEFAULT_VAT_RATE = Decimal(env("DEFAULT_VAT_RATE", default="21.00"))
+ACCOUNTING_ACCOUNTS: dict[str, str] = {}
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

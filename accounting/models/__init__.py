@@ -7,6 +7,17 @@ from accounting.models.ledger import (
     JournalEntry,
     JournalLine,
 )
+from accounting.models.payables import (
+    GoodsReceipt,
+    GoodsReceiptLine,
+    Payment,
+    PaymentBatch,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    Supplier,
+    SupplierBill,
+    SupplierBillLine,
+)
 
 __all__ = [
     "Account",
@@ -14,4 +25,13 @@ __all__ = [
     "FiscalYear",
     "JournalEntry",
     "JournalLine",
+    "GoodsReceipt",
+    "GoodsReceiptLine",
+    "Payment",
+    "PaymentBatch",
+    "PurchaseOrder",
+    "PurchaseOrderLine",
+    "Supplier",
+    "SupplierBill",
+    "SupplierBillLine",
 ]

@@ -23,3 +23,12 @@ def sales(db):
 @pytest.fixture
 def rent(db):
     return AccountFactory(code="6100", name="Rent", type=Account.Type.EXPENSE)
+
+
+@pytest.fixture
+def standard_chart(db):
+    """The standard chart of accounts, as `seed_demo` installs it."""
+    from accounting.chart import chart_of_accounts_install
+
+    chart_of_accounts_install()
+    return {account.code: account for account in Account.objects.all()}

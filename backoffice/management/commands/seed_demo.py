@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from accounting.chart import chart_of_accounts_install
 from backoffice import roles
 from hr.models import Department, Employee, Position
 
@@ -119,6 +120,7 @@ class Command(BaseCommand):
             departments, positions = self._organisation()
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
+            chart_of_accounts_install()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo company ready: {Employee.objects.count()} employees "
