@@ -155,6 +155,13 @@ STORAGES = {
     },
 }
 
+# The company as it appears on purchase orders, payslips and bank files.
+COMPANY_NAME = env("COMPANY_NAME", default="Demo Retail SRL")
+COMPANY_TAX_ID = env("COMPANY_TAX_ID", default="RO12345678")
+COMPANY_ADDRESS = env("COMPANY_ADDRESS", default="Str. Exemplului 1, 010101 București")
+COMPANY_IBAN = env("COMPANY_IBAN", default="RO66BACX0000001234567890")
+COMPANY_BIC = env("COMPANY_BIC", default="BACXROBU")
+
 # Accounting. Amounts are in the base currency (ISO 4217 code); purchase
 # orders above the threshold need a second person's approval; overrides of
 # the accounts the ledger posts to, by role (see accounting/chart.py).
