@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("accounts/", views.account_list, name="account-list"),
     path("accounts/<int:pk>/ledger/", views.account_ledger, name="account-ledger"),
+    path("trial-balance/", views.trial_balance, name="trial-balance"),
     path("periods/", views.period_list, name="period-list"),
     path("periods/<int:pk>/close/", views.period_close, name="period-close"),
     path("periods/<int:pk>/reopen/", views.period_reopen, name="period-reopen"),

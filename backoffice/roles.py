@@ -26,6 +26,11 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_directory",
     ],
     MANAGER: [
+        "accounting.view_account",
+        "accounting.view_fiscalperiod",
+        "accounting.view_journalentry",
+        "accounting.view_journalline",
+        "backoffice.access_accounting",
         "backoffice.view_dashboard",
         "hr.view_directory",
         "hr.view_team",

@@ -1,6 +1,7 @@
 """Accounting forms, one module per subject."""
 
 from accounting.forms.ledger import (
+    DateRangeForm,
     EntryForm,
     LineForm,
     LineFormSet,
@@ -8,6 +9,7 @@ from accounting.forms.ledger import (
 )
 
 __all__ = [
+    "DateRangeForm",
     "EntryForm",
     "LineForm",
     "LineFormSet",

@@ -2,6 +2,7 @@
 
 from accounting.models.ledger import (
     Account,
+    AccountMonthTotal,
     FiscalPeriod,
     FiscalYear,
     JournalEntry,
@@ -21,6 +22,7 @@ from accounting.models.payables import (
 
 __all__ = [
     "Account",
+    "AccountMonthTotal",
     "FiscalPeriod",
     "FiscalYear",
     "JournalEntry",

@@ -96,6 +96,7 @@ class JournalEntry(models.Model):
 
     class Meta:
         ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["date", "status"], name="journalentry_date_status")]
         verbose_name = _("journal entry")
         verbose_name_plural = _("journal entries")
         permissions = [("post_journalentry", _("Can post and reverse journal entries"))]
@@ -130,9 +131,18 @@ class JournalLine(models.Model):
     debit = models.DecimalField(_("debit"), max_digits=14, decimal_places=2, default=0)
     credit = models.DecimalField(_("credit"), max_digits=14, decimal_places=2, default=0)
     description = models.CharField(_("description"), max_length=255, blank=True)
+    department = models.ForeignKey(
+        "hr.Department",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cost centre"),
+    )
 
     class Meta:
         ordering = ["pk"]
+        indexes = [models.Index(fields=["account", "entry"], name="journalline_account_entry")]
         verbose_name = _("journal line")
         verbose_name_plural = _("journal lines")
         constraints = [
@@ -151,6 +161,36 @@ class JournalLine(models.Model):
 
     def __str__(self):
         return f"{self.account.code} {self.debit} / {self.credit}"
+
+
+class AccountMonthTotal(models.Model):
+    """Posted debits and credits of one account in one calendar month.
+
+    Kept by the database (a trigger in migration 0005 adds an entry's lines
+    when it is posted), so an account's balance at any date reads a few
+    monthly rows instead of every line since the beginning. Never written by
+    Python; `accounting.selectors.ledger` checks it against the lines.
+    """
+
+    account = models.ForeignKey(
+        Account, on_delete=models.CASCADE, related_name="month_totals", verbose_name=_("account")
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    debit = models.DecimalField(_("debit"), max_digits=16, decimal_places=2, default=0)
+    credit = models.DecimalField(_("credit"), max_digits=16, decimal_places=2, default=0)
+
+    class Meta:
+        ordering = ["account", "month"]
+        verbose_name = _("account month total")
+        verbose_name_plural = _("account month totals")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["account", "month"], name="accountmonthtotal_unique_account_month"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.account.code} {self.month:%Y-%m}"
 
 
 class FiscalYear(models.Model):

@@ -1,11 +1,13 @@
 """Reads of the ledger. Only posted entries count towards balances."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db.models import DecimalField, F, Q, QuerySet, Sum, Window
+from django.db import connection
+from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value, Window
 from django.db.models.functions import Coalesce
 
-from accounting.models import Account, JournalEntry, JournalLine
+from accounting.models import Account, AccountMonthTotal, JournalEntry, JournalLine
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
@@ -34,35 +36,125 @@ def account_balance(*, account: Account) -> Decimal:
 
 
 def chart_of_accounts() -> QuerySet[Account]:
-    """Every account with its posted balance (debits minus credits), in one query."""
-    posted = Q(lines__entry__status=JournalEntry.Status.POSTED)
+    """Every account with its posted balance (debits minus credits), in one query.
+
+    On Postgres the balance adds up the monthly totals rather than every line.
+    """
+    if uses_month_totals():
+        debit, credit, posted = "month_totals__debit", "month_totals__credit", None
+    else:
+        debit, credit = "lines__debit", "lines__credit"
+        posted = Q(lines__entry__status=JournalEntry.Status.POSTED)
     return (
         Account.objects.select_related("parent")
         .annotate(
-            balance=Coalesce(Sum("lines__debit", filter=posted), ZERO)
-            - Coalesce(Sum("lines__credit", filter=posted), ZERO)
+            balance=Coalesce(Sum(debit, filter=posted), ZERO)
+            - Coalesce(Sum(credit, filter=posted), ZERO)
         )
         .order_by("code")
     )
 
 
-def account_ledger(*, account: Account) -> QuerySet[JournalLine]:
-    """The posted lines of `account` in date order, each with its running balance.
+def uses_month_totals() -> bool:
+    """Postgres keeps `AccountMonthTotal` (migration 0006); SQLite does not."""
+    return connection.vendor == "postgresql"
 
-    The balance is a window sum computed by the database over every line of
-    the account, so a page of the ledger shows the right figure without
-    loading the pages before it.
+
+def _net(queryset, debit="debit", credit="credit") -> Decimal:
+    totals = queryset.aggregate(d=Coalesce(Sum(debit), ZERO), c=Coalesce(Sum(credit), ZERO))
+    return totals["d"] - totals["c"]
+
+
+def balance_before_from_lines(*, account: Account, day: date) -> Decimal:
+    """Debits minus credits posted to `account` dated before `day`, from every line."""
+    return _net(posted_lines().filter(account=account, entry__date__lt=day))
+
+
+def balance_before(*, account: Account, day: date) -> Decimal:
+    """Debits minus credits posted to `account` dated before `day`.
+
+    Whole months come from the monthly totals, so the cost is one month of
+    lines at most, however long the account's history.
     """
+    if not uses_month_totals():
+        return balance_before_from_lines(account=account, day=day)
+    month = day.replace(day=1)
+    whole_months = _net(AccountMonthTotal.objects.filter(account=account, month__lt=month))
+    this_month = _net(
+        posted_lines().filter(account=account, entry__date__gte=month, entry__date__lt=day)
+    )
+    return whole_months + this_month
+
+
+def account_ledger(
+    *, account: Account, start: date | None = None, end: date | None = None
+) -> tuple[Decimal, QuerySet[JournalLine]]:
+    """The opening balance at `start` and the posted lines of `account` from
+    `start` to `end` in date order, each with its running balance.
+
+    The running balance is the opening balance plus a window sum computed by
+    the database over the lines in the range, so any page shows the right
+    figure without loading the pages before it.
+    """
+    opening = balance_before(account=account, day=start) if start else ZERO
+    lines = posted_lines().filter(account=account)
+    if start:
+        lines = lines.filter(entry__date__gte=start)
+    if end:
+        lines = lines.filter(entry__date__lte=end)
     order = [F("entry__date").asc(), F("entry_id").asc(), F("pk").asc()]
-    return (
-        posted_lines()
-        .filter(account=account)
-        .select_related("entry")
+    lines = (
+        lines.select_related("entry", "department")
         .annotate(
-            balance=Window(
-                Sum(F("debit") - F("credit"), output_field=MONEY),
-                order_by=order,
-            )
+            balance=Window(Sum(F("debit") - F("credit"), output_field=MONEY), order_by=order)
+            + Value(opening, output_field=MONEY)
         )
         .order_by(*order)
     )
+    return opening, lines
+
+
+def _trial_balance_rows(accounts, opening, debit, credit) -> list[Account]:
+    rows = []
+    for account in accounts:
+        account.opening = getattr(account, opening)
+        account.period_debit = getattr(account, debit)
+        account.period_credit = getattr(account, credit)
+        account.closing = account.opening + account.period_debit - account.period_credit
+        if account.opening or account.period_debit or account.period_credit:
+            rows.append(account)
+    return rows
+
+
+def trial_balance_from_lines(*, start: date, end: date) -> list[Account]:
+    posted = Q(lines__entry__status=JournalEntry.Status.POSTED)
+    before = posted & Q(lines__entry__date__lt=start)
+    within = posted & Q(lines__entry__date__gte=start, lines__entry__date__lte=end)
+    accounts = Account.objects.annotate(
+        tb_opening=Coalesce(Sum("lines__debit", filter=before), ZERO)
+        - Coalesce(Sum("lines__credit", filter=before), ZERO),
+        tb_debit=Coalesce(Sum("lines__debit", filter=within), ZERO),
+        tb_credit=Coalesce(Sum("lines__credit", filter=within), ZERO),
+    ).order_by("code")
+    return _trial_balance_rows(accounts, "tb_opening", "tb_debit", "tb_credit")
+
+
+def trial_balance(*, start: date, end: date) -> list[Account]:
+    """Per account: balance before `start`, debits and credits from `start`
+    to `end`, closing balance; accounts with nothing to show are left out.
+
+    Month-aligned ranges read only the monthly totals on Postgres (one query,
+    whatever the number of lines); other ranges read the lines.
+    """
+    month_aligned = start.day == 1 and (end + timedelta(days=1)).day == 1
+    if not (uses_month_totals() and month_aligned):
+        return trial_balance_from_lines(start=start, end=end)
+    before = Q(month_totals__month__lt=start)
+    within = Q(month_totals__month__gte=start, month_totals__month__lte=end)
+    accounts = Account.objects.annotate(
+        tb_opening=Coalesce(Sum("month_totals__debit", filter=before), ZERO)
+        - Coalesce(Sum("month_totals__credit", filter=before), ZERO),
+        tb_debit=Coalesce(Sum("month_totals__debit", filter=within), ZERO),
+        tb_credit=Coalesce(Sum("month_totals__credit", filter=within), ZERO),
+    ).order_by("code")
+    return _trial_balance_rows(accounts, "tb_opening", "tb_debit", "tb_credit")

@@ -1,11 +1,13 @@
 """Every accounting write that matters, one module per subject."""
 
 from accounting.services.ledger import (
+    EntryData,
     LedgerError,
     LineData,
     fiscal_period_close,
     fiscal_period_reopen,
     fiscal_year_create,
+    journal_entries_post_many,
     journal_entry_create,
     journal_entry_post,
     journal_entry_reverse,
@@ -13,10 +15,12 @@ from accounting.services.ledger import (
 
 __all__ = [
     "LedgerError",
+    "EntryData",
     "LineData",
     "fiscal_period_close",
     "fiscal_period_reopen",
     "fiscal_year_create",
+    "journal_entries_post_many",
     "journal_entry_create",
     "journal_entry_post",
     "journal_entry_reverse",

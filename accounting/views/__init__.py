@@ -11,6 +11,7 @@ from accounting.views.ledger import (
     period_close,
     period_list,
     period_reopen,
+    trial_balance,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "period_close",
     "period_list",
     "period_reopen",
+    "trial_balance",
 ]

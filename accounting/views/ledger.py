@@ -1,3 +1,4 @@
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.contrib import messages
@@ -8,8 +9,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounting import selectors, services
-from accounting.forms import EntryForm, LineFormSet, PeriodReopenForm
+from accounting.forms import DateRangeForm, EntryForm, LineFormSet, PeriodReopenForm
 from accounting.models import Account, FiscalPeriod, JournalEntry
+from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
 
 LEDGER_PAGE_SIZE = 50
@@ -27,13 +29,67 @@ def account_list(request):
     )
 
 
+def _month_of(day: date) -> tuple[date, date]:
+    start = day.replace(day=1)
+    return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _date_range(request) -> tuple[DateRangeForm, date | None, date | None]:
+    """The range asked for in the query string; this month when none is."""
+    if "start" not in request.GET and "end" not in request.GET:
+        start, end = _month_of(timezone.localdate())
+        return DateRangeForm(initial={"start": start, "end": end}), start, end
+    form = DateRangeForm(request.GET)
+    if not form.is_valid():
+        start, end = _month_of(timezone.localdate())
+        return form, start, end
+    return form, form.cleaned_data["start"], form.cleaned_data["end"]
+
+
 @require_perm("accounting.view_account", "accounting.view_journalentry")
 def account_ledger(request, pk):
     account = get_object_or_404(Account, pk=pk)
-    page = Paginator(selectors.account_ledger(account=account), LEDGER_PAGE_SIZE).get_page(
-        request.GET.get("page")
+    form, start, end = _date_range(request)
+    opening, lines = selectors.account_ledger(account=account, start=start, end=end)
+    page = Paginator(lines, LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "accounting/account_ledger.html",
+        {
+            "account": account,
+            "page": page,
+            "form": form,
+            "start": start,
+            "end": end,
+            "opening": opening,
+            "querystring": querystring_without_page(request),
+            "periods": FiscalPeriod.objects.order_by("-start")[:24],
+        },
     )
-    return render(request, "accounting/account_ledger.html", {"account": account, "page": page})
+
+
+@require_perm("accounting.view_account", "accounting.view_journalentry")
+def trial_balance(request):
+    form, start, end = _date_range(request)
+    start = start or date(1900, 1, 1)
+    end = end or timezone.localdate()
+    rows = selectors.trial_balance(start=start, end=end)
+    totals = {
+        "debit": sum((row.period_debit for row in rows), Decimal("0.00")),
+        "credit": sum((row.period_credit for row in rows), Decimal("0.00")),
+    }
+    return render(
+        request,
+        "accounting/trial_balance.html",
+        {
+            "rows": rows,
+            "form": form,
+            "start": start,
+            "end": end,
+            "totals": totals,
+            "periods": FiscalPeriod.objects.order_by("-start")[:24],
+        },
+    )
 
 
 @require_perm("accounting.view_fiscalperiod")
@@ -83,7 +139,7 @@ def entry_detail(request, pk):
     entry = get_object_or_404(
         JournalEntry.objects.select_related("created_by", "posted_by", "reverses"), pk=pk
     )
-    lines = list(entry.lines.select_related("account"))
+    lines = list(entry.lines.select_related("account", "department"))
     totals = {
         "debit": sum((line.debit for line in lines), Decimal("0.00")),
         "credit": sum((line.credit for line in lines), Decimal("0.00")),

@@ -7,7 +7,7 @@ from accounting.services import fiscal_year_create, journal_entry_create
 from tests.accounting.factories import AccountFactory
 from tests.permissions import Row, only
 
-LEDGER_READERS = ("accountant", "controller", "admin")
+LEDGER_READERS = ("accountant", "controller", "manager", "admin")
 
 
 def make_objects(role_users) -> dict:
@@ -37,6 +37,7 @@ ROWS: dict[str, Row] = {
     "accounting:account-ledger": Row(
         only(*LEDGER_READERS), kwargs=lambda o: {"pk": o["account"].pk}
     ),
+    "accounting:trial-balance": Row(only(*LEDGER_READERS)),
     "accounting:period-list": Row(only(*LEDGER_READERS)),
     # Allowed roles are redirected back to the list whatever the period's state
     # (a refusal is a message), so these rows test the permission alone.

@@ -120,3 +120,35 @@ def test_the_database_refuses_to_delete_or_change_a_posted_entry(posted):
 def test_the_database_refuses_a_new_line_in_a_posted_entry(posted, cash):
     with pytest.raises(IntegrityError, match="no line can be added"), atomic_cursor() as cursor:
         insert_line(cursor, entry_id=posted.pk, account=cash, debit="1.00")
+
+
+def test_the_database_refuses_to_post_into_a_closed_period(accountant, cash, sales):
+    from accounting.services import fiscal_period_close, fiscal_year_create
+
+    year = fiscal_year_create(by=accountant, start=date(2026, 1, 1))
+    fiscal_period_close(by=accountant, period=year.periods.get(start=date(2026, 3, 1)))
+    entry = journal_entry_create(
+        by=accountant,
+        date=date(2026, 3, 2),
+        description="Late",
+        lines=[{"account": cash, "debit": "5.00"}, {"account": sales, "credit": "5.00"}],
+    )
+
+    with pytest.raises(IntegrityError, match="is closed"), transaction.atomic():
+        JournalEntry.objects.filter(pk=entry.pk).update(status="posted", posted_by=accountant)
+    with pytest.raises(IntegrityError, match="no fiscal period covers"), transaction.atomic():
+        JournalEntry.objects.filter(pk=entry.pk).update(
+            date=date(2027, 5, 1), status="posted", posted_by=accountant
+        )
+    assert not JournalEntry.objects.get(pk=entry.pk).is_posted
+
+
+def test_the_monthly_totals_cannot_be_written_by_hand(posted, cash):
+    from accounting.models import AccountMonthTotal
+
+    total = AccountMonthTotal.objects.get(account=cash)
+    assert (total.month, total.debit) == (date(2026, 3, 1), Decimal("40.00"))
+    with pytest.raises(IntegrityError, match="kept by the ledger"), transaction.atomic():
+        AccountMonthTotal.objects.filter(pk=total.pk).update(debit=0)
+    with pytest.raises(IntegrityError, match="kept by the ledger"), transaction.atomic():
+        AccountMonthTotal.objects.create(account=cash, month=date(2026, 4, 1), debit=1)

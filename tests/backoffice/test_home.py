@@ -63,7 +63,7 @@ def test_an_employee_sees_self_service_only(client, employee_user):
         ("controller", ["accounting"]),
         ("it", ["it_support"]),
         ("clerk", ["clerical"]),
-        ("manager", []),
+        ("manager", ["accounting"]),
         ("employee", []),
     ],
 )

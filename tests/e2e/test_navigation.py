@@ -17,7 +17,7 @@ TOP_BAR_OF = {
     "controller": ["accounting", "directory"],
     "it": ["it_support", "directory"],
     "clerk": ["clerical", "directory"],
-    "manager": ["directory"],
+    "manager": ["accounting", "directory"],
     "employee": ["directory"],
 }
 
