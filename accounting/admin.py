@@ -2,7 +2,15 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
+from accounting.models import (
+    Account,
+    AccountMonthTotal,
+    FiscalPeriod,
+    FiscalYear,
+    JournalEntry,
+    JournalLine,
+    TakingsImport,
+)
 from accounting.services import LedgerError, fiscal_period_close, journal_entry_post
 
 
@@ -18,7 +26,7 @@ class AccountAdmin(admin.ModelAdmin):
 class JournalLineInline(admin.TabularInline):
     model = JournalLine
     extra = 2
-    autocomplete_fields = ["account"]
+    autocomplete_fields = ["account", "department"]
 
     # Posted lines are final (the database refuses changes too).
     def has_change_permission(self, request, obj=None):
@@ -101,3 +109,38 @@ class FiscalPeriodAdmin(SimpleHistoryAdmin):
 
     def has_close_permission(self, request):
         return request.user.has_perm("accounting.change_fiscalperiod")
+
+
+@admin.register(AccountMonthTotal)
+class AccountMonthTotalAdmin(admin.ModelAdmin):
+    """Read-only: the database keeps these totals as entries are posted."""
+
+    list_display = ["account", "month", "debit", "credit"]
+    list_filter = ["month"]
+    search_fields = ["account__code", "account__name"]
+    list_select_related = ["account"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(TakingsImport)
+class TakingsImportAdmin(admin.ModelAdmin):
+    """Read-only: files are uploaded, checked and posted on the Takings page."""
+
+    list_display = ["filename", "uploaded_by", "uploaded_at", "status", "entries"]
+    list_filter = ["status", "uploaded_at"]
+    search_fields = ["filename", "uploaded_by__username"]
+    list_select_related = ["uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -69,6 +69,8 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.add_fiscalyear",
         "accounting.view_fiscalperiod",
         "accounting.change_fiscalperiod",
+        "accounting.add_takingsimport",
+        "accounting.view_takingsimport",
         "accounting.add_supplier",
         "accounting.change_supplier",
         "accounting.view_supplier",

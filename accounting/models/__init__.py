@@ -19,6 +19,7 @@ from accounting.models.payables import (
     SupplierBill,
     SupplierBillLine,
 )
+from accounting.models.takings import TakingsImport
 
 __all__ = [
     "Account",
@@ -36,4 +37,5 @@ __all__ = [
     "Supplier",
     "SupplierBill",
     "SupplierBillLine",
+    "TakingsImport",
 ]

@@ -12,6 +12,13 @@ from accounting.services.ledger import (
     journal_entry_post,
     journal_entry_reverse,
 )
+from accounting.services.takings import (
+    TakingsImportError,
+    parse_takings_csv,
+    takings_import_confirm,
+    takings_import_discard,
+    takings_import_upload,
+)
 
 __all__ = [
     "LedgerError",
@@ -24,4 +31,9 @@ __all__ = [
     "journal_entry_create",
     "journal_entry_post",
     "journal_entry_reverse",
+    "TakingsImportError",
+    "parse_takings_csv",
+    "takings_import_confirm",
+    "takings_import_discard",
+    "takings_import_upload",
 ]

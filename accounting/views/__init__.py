@@ -13,6 +13,12 @@ from accounting.views.ledger import (
     period_reopen,
     trial_balance,
 )
+from accounting.views.takings import (
+    takings_import,
+    takings_import_confirm_view,
+    takings_import_detail,
+    takings_import_discard_view,
+)
 
 __all__ = [
     "account_ledger",
@@ -26,4 +32,8 @@ __all__ = [
     "period_list",
     "period_reopen",
     "trial_balance",
+    "takings_import",
+    "takings_import_confirm_view",
+    "takings_import_detail",
+    "takings_import_discard_view",
 ]

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from accounting.models import Account
+from accounting.models import Account, TakingsImport
 from accounting.services import fiscal_year_create, journal_entry_create
 from tests.accounting.factories import AccountFactory
 from tests.permissions import Row, only
@@ -20,7 +20,10 @@ def make_objects(role_users) -> dict:
         description="Cash sale",
         lines=[{"account": cash, "debit": "10.00"}, {"account": sales, "credit": "10.00"}],
     )
-    return {"account": cash, "period": year.periods.first(), "entry": entry}
+    takings = TakingsImport.objects.create(
+        filename="t.csv", uploaded_by=role_users["accountant"], rows=[], errors=[]
+    )
+    return {"account": cash, "period": year.periods.first(), "entry": entry, "takings": takings}
 
 
 def _entry(objects) -> dict:
@@ -38,6 +41,21 @@ ROWS: dict[str, Row] = {
         only(*LEDGER_READERS), kwargs=lambda o: {"pk": o["account"].pk}
     ),
     "accounting:trial-balance": Row(only(*LEDGER_READERS)),
+    "accounting:takings-import": Row(only("accountant", "admin")),
+    # An upload is the uploader's alone: the admin gets 404 on the accountant's.
+    "accounting:takings-import-detail": Row(
+        only("accountant") | {"admin": 404}, kwargs=lambda o: {"pk": o["takings"].pk}
+    ),
+    "accounting:takings-import-confirm": Row(
+        only("accountant", ok=302) | {"admin": 404},
+        kwargs=lambda o: {"pk": o["takings"].pk},
+        method="post",
+    ),
+    "accounting:takings-import-discard": Row(
+        only("accountant", ok=302) | {"admin": 404},
+        kwargs=lambda o: {"pk": o["takings"].pk},
+        method="post",
+    ),
     "accounting:period-list": Row(only(*LEDGER_READERS)),
     # Allowed roles are redirected back to the list whatever the period's state
     # (a refusal is a message), so these rows test the permission alone.

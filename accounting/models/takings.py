@@ -1,0 +1,47 @@
+"""Daily takings of the front office's cash registers, imported from CSV.
+
+An upload is parsed once into a `TakingsImport`: its clean rows and every
+error found, kept on the server (never trusted back from the browser) until
+the uploader confirms or discards it. Confirming posts one balanced revenue
+entry per register and day; the entry's source key makes a second import of
+the same day and register impossible.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TakingsImport(models.Model):
+    class Status(models.TextChoices):
+        PREVIEW = "preview", _("Waiting for confirmation")
+        IMPORTED = "imported", _("Imported")
+        DISCARDED = "discarded", _("Discarded")
+
+    filename = models.CharField(_("file"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW
+    )
+    rows = models.JSONField(_("rows"), default=list)
+    errors = models.JSONField(_("errors"), default=list)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    entries = models.PositiveIntegerField(_("entries posted"), default=0)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("takings import")
+        verbose_name_plural = _("takings imports")
+
+    def __str__(self):
+        return f"{self.filename} ({self.uploaded_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def is_clean(self) -> bool:
+        return not self.errors and bool(self.rows)
