@@ -7,9 +7,9 @@ Posted entries are final; the database refuses to change them (migration
 import calendar
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TypedDict
+from typing import NamedTuple, TypedDict
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -101,23 +101,33 @@ class EntryData(TypedDict, total=False):
     source_key: str
 
 
-def _checked_lines(lines: list[LineData], *, balanced: bool) -> list[JournalLine]:
-    """Lines as unsaved rows, every rule checked in Python (no query per line)."""
+class _Line(NamedTuple):
+    account_id: int
+    debit: Decimal
+    credit: Decimal
+    description: str
+    department_id: int | None
+
+
+def _checked_lines(lines: list[LineData], *, balanced: bool) -> list[_Line]:
+    """Lines as plain values, every rule checked in Python (no query per line)."""
     rows = []
     for data in lines:
-        line = JournalLine(
-            account=data["account"],
+        account = data["account"]
+        department = data.get("department")
+        line = _Line(
+            account_id=account.pk,
             debit=_money(data.get("debit", ZERO)),
             credit=_money(data.get("credit", ZERO)),
             description=(data.get("description") or "")[:255],
-            department=data.get("department"),
+            department_id=department.pk if department is not None else None,
         )
         if line.debit < ZERO or line.credit < ZERO:
             raise LedgerError(_("Amounts cannot be negative; swap debit and credit instead."))
         if (line.debit == ZERO) == (line.credit == ZERO):
             raise LedgerError(_("Each line has either a debit or a credit, not both or neither."))
-        if not line.account.is_active:
-            raise LedgerError(_("The account %(account)s is closed.") % {"account": line.account})
+        if not account.is_active:
+            raise LedgerError(_("The account %(account)s is closed.") % {"account": account})
         rows.append(line)
     if balanced:
         debit = sum((line.debit for line in rows), ZERO)
@@ -130,6 +140,41 @@ def _checked_lines(lines: list[LineData], *, balanced: bool) -> list[JournalLine
                 % {"debit": debit, "credit": credit}
             )
     return rows
+
+
+def _insert_lines(rows: list[tuple[int, _Line]]) -> None:
+    """Insert (entry id, line) pairs: one statement per 50,000 lines on Postgres.
+
+    Building a model instance per line costs more than the database's whole
+    work, so Postgres receives the columns as arrays and unnests them.
+    """
+    if connection.vendor != "postgresql":
+        JournalLine.objects.bulk_create(
+            [JournalLine(entry_id=entry_id, **line._asdict()) for entry_id, line in rows],
+            batch_size=2000,
+        )
+        return
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), 50_000):
+            chunk = rows[first : first + 50_000]
+            cursor.execute(
+                """
+                INSERT INTO accounting_journalline
+                    (entry_id, account_id, debit, credit, description, department_id)
+                SELECT * FROM unnest(
+                    %s::bigint[], %s::bigint[], %s::numeric[], %s::numeric[], %s::text[],
+                    %s::bigint[]
+                )
+                """,
+                [
+                    [entry_id for entry_id, _line in chunk],
+                    [line.account_id for _entry, line in chunk],
+                    [line.debit for _entry, line in chunk],
+                    [line.credit for _entry, line in chunk],
+                    [line.description for _entry, line in chunk],
+                    [line.department_id for _entry, line in chunk],
+                ],
+            )
 
 
 @transaction.atomic
@@ -162,9 +207,7 @@ def journal_entry_create(
     entry.full_clean()
     entry._history_user = by
     entry.save()
-    for line in rows:
-        line.entry = entry
-    JournalLine.objects.bulk_create(rows)
+    _insert_lines([(entry.pk, line) for line in rows])
     return entry
 
 
@@ -223,10 +266,9 @@ def journal_entries_post_many(*, by, entries: list[EntryData]) -> list[JournalEn
     saved = JournalEntry.objects.bulk_create(heads, batch_size=2000)
     if any(entry.pk is None for entry in saved):  # pragma: no cover - Postgres/SQLite return ids
         raise LedgerError("The database did not return the new entries' ids.")
-    for entry, rows in zip(saved, bodies, strict=True):
-        for line in rows:
-            line.entry_id = entry.pk
-    JournalLine.objects.bulk_create([line for rows in bodies for line in rows], batch_size=5000)
+    _insert_lines(
+        [(entry.pk, line) for entry, rows in zip(saved, bodies, strict=True) for line in rows]
+    )
     ids = [entry.pk for entry in saved]
     JournalEntry.objects.filter(pk__in=ids).update(
         status=JournalEntry.Status.POSTED, posted_by=by, posted_at=now

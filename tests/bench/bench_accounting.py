@@ -119,6 +119,7 @@ def ledger_page() -> list[dict]:
     from django.urls import reverse
 
     from accounting.models import JournalLine
+    from accounting.views.ledger import LEDGER_PAGE_SIZE
 
     by = get_user_model().objects.get(username="accountant")
     accounts = _accounts()
@@ -135,7 +136,11 @@ def ledger_page() -> list[dict]:
     url = reverse("accounting:account-ledger", kwargs={"pk": cash.pk})
     month = {"start": "2026-11-01", "end": "2026-11-30"}
     month_s, month_q = _time_page(client, url, month)
-    last_s, _ = _time_page(client, url, {**month, "page": "last"})
+    in_month = JournalLine.objects.filter(
+        account=cash, entry__date__gte=month["start"], entry__date__lte=month["end"]
+    ).count()
+    last_page = max(1, -(-in_month // LEDGER_PAGE_SIZE))
+    last_s, _ = _time_page(client, url, {**month, "page": str(last_page)})
     year = {"start": "2026-01-01", "end": "2026-12-31"}
     year_s, year_q = _time_page(client, url, year)
     tb_s, tb_q = _time_page(client, reverse("accounting:trial-balance"), month)
