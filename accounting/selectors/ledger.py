@@ -20,7 +20,8 @@ def posted_lines() -> QuerySet[JournalLine]:
 def trial_balance_difference() -> Decimal:
     """Total debits minus total credits over the posted ledger: always zero."""
     totals = posted_lines().aggregate(
-        debit=Coalesce(Sum("debit"), ZERO), credit=Coalesce(Sum("credit"), ZERO)
+        debit=Coalesce(Sum("debit"), ZERO, output_field=MONEY),
+        credit=Coalesce(Sum("credit"), ZERO, output_field=MONEY),
     )
     return totals["debit"] - totals["credit"]
 
@@ -30,7 +31,10 @@ def account_balance(*, account: Account) -> Decimal:
     totals = (
         posted_lines()
         .filter(account=account)
-        .aggregate(debit=Coalesce(Sum("debit"), ZERO), credit=Coalesce(Sum("credit"), ZERO))
+        .aggregate(
+            debit=Coalesce(Sum("debit"), ZERO, output_field=MONEY),
+            credit=Coalesce(Sum("credit"), ZERO, output_field=MONEY),
+        )
     )
     return totals["debit"] - totals["credit"]
 
@@ -48,8 +52,8 @@ def chart_of_accounts() -> QuerySet[Account]:
     return (
         Account.objects.select_related("parent")
         .annotate(
-            balance=Coalesce(Sum(debit, filter=posted), ZERO)
-            - Coalesce(Sum(credit, filter=posted), ZERO)
+            balance=Coalesce(Sum(debit, filter=posted), ZERO, output_field=MONEY)
+            - Coalesce(Sum(credit, filter=posted), ZERO, output_field=MONEY)
         )
         .order_by("code")
     )
@@ -61,7 +65,10 @@ def uses_month_totals() -> bool:
 
 
 def _net(queryset, debit="debit", credit="credit") -> Decimal:
-    totals = queryset.aggregate(d=Coalesce(Sum(debit), ZERO), c=Coalesce(Sum(credit), ZERO))
+    totals = queryset.aggregate(
+        d=Coalesce(Sum(debit), ZERO, output_field=MONEY),
+        c=Coalesce(Sum(credit), ZERO, output_field=MONEY),
+    )
     return totals["d"] - totals["c"]
 
 
@@ -131,10 +138,10 @@ def trial_balance_from_lines(*, start: date, end: date) -> list[Account]:
     before = posted & Q(lines__entry__date__lt=start)
     within = posted & Q(lines__entry__date__gte=start, lines__entry__date__lte=end)
     accounts = Account.objects.annotate(
-        tb_opening=Coalesce(Sum("lines__debit", filter=before), ZERO)
-        - Coalesce(Sum("lines__credit", filter=before), ZERO),
-        tb_debit=Coalesce(Sum("lines__debit", filter=within), ZERO),
-        tb_credit=Coalesce(Sum("lines__credit", filter=within), ZERO),
+        tb_opening=Coalesce(Sum("lines__debit", filter=before), ZERO, output_field=MONEY)
+        - Coalesce(Sum("lines__credit", filter=before), ZERO, output_field=MONEY),
+        tb_debit=Coalesce(Sum("lines__debit", filter=within), ZERO, output_field=MONEY),
+        tb_credit=Coalesce(Sum("lines__credit", filter=within), ZERO, output_field=MONEY),
     ).order_by("code")
     return _trial_balance_rows(accounts, "tb_opening", "tb_debit", "tb_credit")
 
@@ -152,9 +159,9 @@ def trial_balance(*, start: date, end: date) -> list[Account]:
     before = Q(month_totals__month__lt=start)
     within = Q(month_totals__month__gte=start, month_totals__month__lte=end)
     accounts = Account.objects.annotate(
-        tb_opening=Coalesce(Sum("month_totals__debit", filter=before), ZERO)
-        - Coalesce(Sum("month_totals__credit", filter=before), ZERO),
-        tb_debit=Coalesce(Sum("month_totals__debit", filter=within), ZERO),
-        tb_credit=Coalesce(Sum("month_totals__credit", filter=within), ZERO),
+        tb_opening=Coalesce(Sum("month_totals__debit", filter=before), ZERO, output_field=MONEY)
+        - Coalesce(Sum("month_totals__credit", filter=before), ZERO, output_field=MONEY),
+        tb_debit=Coalesce(Sum("month_totals__debit", filter=within), ZERO, output_field=MONEY),
+        tb_credit=Coalesce(Sum("month_totals__credit", filter=within), ZERO, output_field=MONEY),
     ).order_by("code")
     return _trial_balance_rows(accounts, "tb_opening", "tb_debit", "tb_credit")

@@ -211,7 +211,7 @@ def takings_import_upload(*, by, filename: str, data: bytes) -> TakingsImport:
     )
 
 
-def _entry(row: dict, accounts: dict) -> dict:
+def takings_entry(row: dict, accounts: dict) -> dict:
     gross, vat = Decimal(row["gross"]), Decimal(row["vat"])
     lines = [
         {"account": accounts[role], "debit": Decimal(row[column]), "description": label}
@@ -260,7 +260,7 @@ def takings_import_confirm(*, by, takings_import: TakingsImport) -> TakingsImpor
     }
     try:
         entries = journal_entries_post_many(
-            by=by, entries=[_entry(row, accounts) for row in record.rows]
+            by=by, entries=[takings_entry(row, accounts) for row in record.rows]
         )
     except LedgerError as exc:
         raise TakingsImportError(str(exc)) from exc

@@ -1,6 +1,10 @@
+from decimal import Decimal
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
+from accounting.models import AccountMonthTotal, FiscalPeriod, JournalEntry
+from accounting.selectors import trial_balance_difference
 from backoffice import roles
 from hr.models import Department, Employee, Position
 
@@ -15,6 +19,8 @@ def counts():
         Department.objects.count(),
         Position.objects.count(),
         Employee.history.count(),
+        JournalEntry.objects.count(),
+        AccountMonthTotal.objects.count(),
     )
 
 
@@ -55,3 +61,12 @@ def test_the_demo_password_can_be_set_from_the_environment(db, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "another-secret-1")
     call_command("seed_demo", employees=0)
     assert User.objects.get(username="hr").check_password("another-secret-1")
+
+
+def test_the_demo_ledger_has_a_year_of_takings_that_balances(db):
+    call_command("seed_demo", employees=0)
+    takings = JournalEntry.objects.filter(source="sales_import", status="posted")
+    assert takings.count() > 365 * 2
+    assert trial_balance_difference() == Decimal("0.00")
+    assert FiscalPeriod.objects.filter(status="closed").exists()
+    assert FiscalPeriod.objects.filter(status="open").exists()

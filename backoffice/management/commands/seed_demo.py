@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
+from accounting import demo_ledger
 from accounting.chart import chart_of_accounts_install
 from backoffice import roles
 from hr.models import Department, Employee, Position
@@ -121,6 +122,9 @@ class Command(BaseCommand):
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
             chart_of_accounts_install()
+            demo_ledger.seed(by=demo["accountant"].user)
+            # Last: a real ledger has its old months closed.
+            demo_ledger.close_old_periods(by=demo["accountant"].user)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo company ready: {Employee.objects.count()} employees "
