@@ -38,4 +38,4 @@ def employee_export(*, job, progress):
         job.result_file.delete(save=False)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     job.result_file.save(f"employees-{stamp}.{file_format}", ContentFile(content), save=False)
-    return {"rows": len(rows), "format": file_format}
+    return {"rows": len(rows)}
