@@ -60,7 +60,12 @@ def document_upload(
     # Saved last: a refused upload leaves no file behind.
     document.file.save(document.original_name, uploaded_file, save=False)
     document._history_user = by
-    document.save()
+    try:
+        document.save()
+    except Exception:
+        # No row, no file: a failed save must not leave an orphan on disk.
+        document.file.delete(save=False)
+        raise
     return document
 
 
