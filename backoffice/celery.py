@@ -47,6 +47,14 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.notification_prune_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    "hr-documents-expiring": {
+        "task": "hr.tasks.documents_expiry_notify_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "hr-prune-employee-imports": {
+        "task": "hr.tasks.employee_imports_prune_task",
+        "schedule": crontab(hour=3, minute=30),
+    },
 }
 
 app.autodiscover_tasks()

@@ -1,7 +1,16 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from hr.models import Department, Employee, EmployeePersonal, EmploymentChange, Position
+from hr.models import (
+    Department,
+    DocumentExpiryNotice,
+    Employee,
+    EmployeeDocument,
+    EmployeeImport,
+    EmployeePersonal,
+    EmploymentChange,
+    Position,
+)
 
 
 @admin.register(Department)
@@ -31,10 +40,19 @@ class EmployeeAdmin(SimpleHistoryAdmin):
         "position",
         "manager",
         "status",
+        "contract_type",
         "hire_date",
     ]
-    list_filter = ["status", "department", "hire_date"]
-    search_fields = ["employee_number", "first_name", "last_name", "work_email", "user__username"]
+    list_filter = ["status", "contract_type", "department", "hire_date"]
+    search_fields = [
+        "employee_number",
+        "first_name",
+        "last_name",
+        "work_email",
+        "work_phone",
+        "extension",
+        "user__username",
+    ]
     list_select_related = ["department", "position", "manager"]
     autocomplete_fields = ["user", "department", "position", "manager"]
     date_hierarchy = "hire_date"
@@ -66,4 +84,55 @@ class EmploymentChangeAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmployeeDocument)
+class EmployeeDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["employee", "kind", "original_name", "issue_date", "expiry_date", "uploaded_by"]
+    list_filter = ["kind", "expiry_date", "issue_date"]
+    search_fields = [
+        "employee__first_name",
+        "employee__last_name",
+        "employee__employee_number",
+        "original_name",
+    ]
+    list_select_related = ["employee", "uploaded_by"]
+    autocomplete_fields = ["employee"]
+    raw_id_fields = ["uploaded_by"]
+    readonly_fields = ["content_type", "size", "uploaded_at"]
+    date_hierarchy = "expiry_date"
+
+
+@admin.register(DocumentExpiryNotice)
+class DocumentExpiryNoticeAdmin(admin.ModelAdmin):
+    """Read only: written by the daily expiry task."""
+
+    list_display = ["document", "threshold_days", "expiry_date", "sent_at"]
+    list_filter = ["threshold_days", "sent_at"]
+    search_fields = ["document__employee__last_name", "document__employee__employee_number"]
+    list_select_related = ["document__employee"]
+    raw_id_fields = ["document"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EmployeeImport)
+class EmployeeImportAdmin(admin.ModelAdmin):
+    """Read only: uploads are checked and imported from the HR pages."""
+
+    list_display = ["file_name", "uploaded_by", "status", "created_at", "imported_count"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["file_name", "uploaded_by__username"]
+    list_select_related = ["uploaded_by"]
+    raw_id_fields = ["uploaded_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -23,5 +23,6 @@ class DirectoryFilter(django_filters.FilterSet):
             Q(first_name__icontains=value)
             | Q(last_name__icontains=value)
             | Q(work_phone__icontains=value)
+            | Q(extension=value)
             | Q(work_email__icontains=value)
         )

@@ -5,9 +5,13 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
+from hr.forms.records import DocumentUploadForm, EmployeeImportForm, OrgChartFilterForm
 
 __all__ = [
     "EmployeePersonalForm",
     "PositionChoiceField",
     "EmployeeChangeForm",
+    "DocumentUploadForm",
+    "EmployeeImportForm",
+    "OrgChartFilterForm",
 ]

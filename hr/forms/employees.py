@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -53,6 +55,22 @@ class EmployeeChangeForm(forms.Form):
         label=_("Status"),
         choices=[c for c in Employee.Status.choices if c[0] != Employee.Status.TERMINATED],
     )
+    contract_type = forms.ChoiceField(
+        label=_("Contract type"), choices=Employee.ContractType.choices
+    )
+    contract_end_date = forms.DateField(
+        label=_("Contract end date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Required for a fixed-term contract."),
+    )
+    weekly_hours = forms.DecimalField(
+        label=_("Weekly working hours"),
+        max_digits=5,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        max_value=Employee.MAX_WEEKLY_HOURS,
+    )
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args, employee: Employee, **kwargs):
@@ -63,6 +81,9 @@ class EmployeeChangeForm(forms.Form):
                 "position": employee.position_id,
                 "manager": employee.manager_id,
                 "status": employee.status,
+                "contract_type": employee.contract_type,
+                "contract_end_date": employee.contract_end_date,
+                "weekly_hours": employee.weekly_hours,
             },
         )
         super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 """HR tables, one module per subject."""
 
+from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
 from hr.models.employees import (
     Department,
     Employee,
@@ -7,6 +8,7 @@ from hr.models.employees import (
     EmploymentChange,
     Position,
 )
+from hr.models.imports import EmployeeImport
 
 __all__ = [
     "Department",
@@ -14,4 +16,7 @@ __all__ = [
     "Employee",
     "EmployeePersonal",
     "EmploymentChange",
+    "EmployeeDocument",
+    "DocumentExpiryNotice",
+    "EmployeeImport",
 ]

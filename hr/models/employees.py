@@ -1,4 +1,7 @@
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -66,7 +69,16 @@ class Employee(models.Model):
         NOTICE = "notice", _("Serving notice")
         TERMINATED = "terminated", _("Terminated")
 
+    class ContractType(models.TextChoices):
+        INDEFINITE = "indefinite", _("Indefinite")
+        FIXED_TERM = "fixed_term", _("Fixed term")
+        PART_TIME = "part_time", _("Part time")
+        INTERNSHIP = "internship", _("Internship")
+        CONTRACTOR = "contractor", _("Contractor")
+
     CURRENT = (Status.ACTIVE, Status.ON_LEAVE, Status.NOTICE)
+    FULL_TIME_HOURS = Decimal("40.00")
+    MAX_WEEKLY_HOURS = Decimal("60.00")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -82,6 +94,7 @@ class Employee(models.Model):
     last_name = models.CharField(_("last name"), max_length=80)
     work_email = models.EmailField(_("work email"), blank=True)
     work_phone = models.CharField(_("work phone"), max_length=30, blank=True)
+    extension = models.CharField(_("extension"), max_length=10, blank=True)
     department = models.ForeignKey(
         Department,
         on_delete=models.PROTECT,
@@ -111,6 +124,27 @@ class Employee(models.Model):
         db_index=True,
     )
     termination_date = models.DateField(_("last working day"), null=True, blank=True)
+    contract_type = models.CharField(
+        _("contract type"),
+        max_length=12,
+        choices=ContractType.choices,
+        default=ContractType.INDEFINITE,
+        db_index=True,
+    )
+    contract_end_date = models.DateField(
+        _("contract end date"),
+        null=True,
+        blank=True,
+        help_text=_("Required for a fixed-term contract; after the hire date."),
+    )
+    weekly_hours = models.DecimalField(
+        _("weekly working hours"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("40.00"),
+        validators=[MinValueValidator(Decimal("0.01")), MaxValueValidator(Decimal("60.00"))],
+        help_text=_("40.00 is full time; a part-time contract has fewer."),
+    )
 
     history = HistoricalRecords(excluded_fields=[])
 
@@ -122,6 +156,7 @@ class Employee(models.Model):
             ("view_directory", _("Can see the staff directory")),
             ("view_team", _("Can see the work records of their own team")),
             ("export_employee", _("Can export the employee records")),
+            ("import_employee", _("Can import employee records from a file")),
         ]
         indexes = [models.Index(fields=["last_name", "first_name"])]
         constraints = [
@@ -133,6 +168,28 @@ class Employee(models.Model):
                 condition=models.Q(termination_date__isnull=True)
                 | models.Q(termination_date__gte=models.F("hire_date")),
                 name="employee_terminated_after_hire",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(contract_type="fixed_term")
+                | models.Q(contract_end_date__isnull=False),
+                name="employee_fixed_term_has_end_date",
+                violation_error_message=_("A fixed-term contract needs an end date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contract_end_date__isnull=True)
+                | models.Q(contract_end_date__gt=models.F("hire_date")),
+                name="employee_contract_ends_after_hire",
+                violation_error_message=_("The contract must end after the hire date."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(weekly_hours__gt=0, weekly_hours__lte=60),
+                name="employee_weekly_hours_in_range",
+                violation_error_message=_("Weekly hours must be above 0 and at most 60."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(contract_type="part_time") | models.Q(weekly_hours__lt=40),
+                name="employee_part_time_under_full_time",
+                violation_error_message=_("A part-time contract has fewer than 40 weekly hours."),
             ),
         ]
 
@@ -186,6 +243,9 @@ class EmploymentChange(models.Model):
         POSITION = "position", _("Position")
         MANAGER = "manager", _("Manager")
         STATUS = "status", _("Status")
+        CONTRACT_TYPE = "contract_type", _("Contract type")
+        CONTRACT_END_DATE = "contract_end_date", _("Contract end date")
+        WEEKLY_HOURS = "weekly_hours", _("Weekly hours")
 
     employee = models.ForeignKey(
         Employee,
@@ -194,7 +254,7 @@ class EmploymentChange(models.Model):
         verbose_name=_("employee"),
     )
     effective_date = models.DateField(_("effective date"))
-    field = models.CharField(_("field"), max_length=12, choices=Field.choices)
+    field = models.CharField(_("field"), max_length=20, choices=Field.choices)
     old_value = models.CharField(_("before"), max_length=200, blank=True)
     new_value = models.CharField(_("after"), max_length=200, blank=True)
     old_object_id = models.PositiveBigIntegerField(_("id before"), null=True, blank=True)

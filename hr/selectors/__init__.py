@@ -10,6 +10,13 @@ from hr.selectors.employees import (
     personal_data_visible_to,
     team_of,
 )
+from hr.selectors.records import (
+    documents_expiring,
+    documents_of,
+    documents_visible_to,
+    imports_of,
+    org_chart,
+)
 
 __all__ = [
     "employee_for_user",
@@ -20,4 +27,9 @@ __all__ = [
     "personal_data_allowed",
     "personal_data_visible_to",
     "employment_history_visible_to",
+    "documents_visible_to",
+    "documents_of",
+    "documents_expiring",
+    "imports_of",
+    "org_chart",
 ]

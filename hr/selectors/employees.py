@@ -26,6 +26,7 @@ def directory() -> QuerySet[Employee]:
             "employee_number",
             "work_email",
             "work_phone",
+            "extension",
             "status",
             "department__name",
             "position__title",

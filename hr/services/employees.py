@@ -1,8 +1,10 @@
 """Writes of HR. Each sends the matching event for the other departments."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +20,23 @@ class EmployeeError(DomainError):
     pass
 
 
-TRACKED_FIELDS = ("department", "position", "manager", "status")
+TRACKED_FIELDS = (
+    "department",
+    "position",
+    "manager",
+    "status",
+    "contract_type",
+    "contract_end_date",
+    "weekly_hours",
+)
+
+
+def employee_validate(employee: Employee) -> None:
+    """`full_clean`, with the model's refusals raised as an `EmployeeError`."""
+    try:
+        employee.full_clean()
+    except ValidationError as exc:
+        raise EmployeeError(" ".join(exc.messages)) from exc
 
 
 @transaction.atomic
@@ -34,6 +52,10 @@ def employee_hire(
     manager: Employee | None = None,
     work_email: str = "",
     work_phone: str = "",
+    extension: str = "",
+    contract_type: str = Employee.ContractType.INDEFINITE,
+    contract_end_date: date | None = None,
+    weekly_hours: Decimal = Employee.FULL_TIME_HOURS,
     user=None,
 ) -> Employee:
     if Employee.objects.filter(employee_number=employee_number).exists():
@@ -53,8 +75,12 @@ def employee_hire(
         hire_date=hire_date,
         work_email=work_email,
         work_phone=work_phone,
+        extension=extension,
+        contract_type=contract_type,
+        contract_end_date=contract_end_date,
+        weekly_hours=weekly_hours,
     )
-    employee.full_clean()
+    employee_validate(employee)
     employee._history_user = by
     employee.save()
     events.employee_hired.send(sender=Employee, employee=employee, by=by)
@@ -62,10 +88,14 @@ def employee_hire(
 
 
 def _change_row(*, employee, name, old, new, effective_date, reason, by) -> EmploymentChange:
+    choices = dict(Employee._meta.get_field(name).flatchoices)
+
     def text(value):
-        if name == "status":
-            return str(Employee.Status(value).label) if value else ""
-        return str(value) if value is not None else ""
+        if value is None or value == "":
+            return ""
+        if choices:
+            return str(choices.get(value, value))
+        return str(value)
 
     def object_id(value):
         return value.pk if isinstance(value, models.Model) else None
@@ -114,7 +144,7 @@ def employee_change(
                 changes[name] = (old, value)
     if employee.position.department_id != employee.department_id:
         raise EmployeeError(_("The position belongs to another department."))
-    employee.full_clean()
+    employee_validate(employee)
     employee._history_user = by
     employee.save()
     if changes:
@@ -157,7 +187,7 @@ def employee_dismiss(*, by, employee: Employee, reason: str, last_day: date) -> 
         raise EmployeeError(_("The last working day cannot be before the hire date."))
     employee.status = Employee.Status.TERMINATED
     employee.termination_date = last_day
-    employee.full_clean()
+    employee_validate(employee)
     employee._history_user = by
     employee.save()
     events.employee_dismissed.send(

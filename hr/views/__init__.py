@@ -8,6 +8,16 @@ from hr.views.employees import (
     employee_personal_edit,
     index,
 )
+from hr.views.records import (
+    document_download,
+    document_upload,
+    documents_expiring,
+    employee_import,
+    employee_import_confirm,
+    employee_import_preview,
+    my_documents,
+    org_chart,
+)
 
 __all__ = [
     "index",
@@ -16,4 +26,12 @@ __all__ = [
     "employee_personal_edit",
     "employee_change",
     "employee_export",
+    "document_upload",
+    "document_download",
+    "my_documents",
+    "documents_expiring",
+    "org_chart",
+    "employee_import",
+    "employee_import_preview",
+    "employee_import_confirm",
 ]

@@ -44,6 +44,7 @@ def employee_detail(request, pk):
         "personal": selectors.personal_data_visible_to(request.user, employee),
         "changes": selectors.employment_history_visible_to(request.user, employee),
         "may_see_personal": selectors.personal_data_allowed(request.user, employee),
+        "documents": selectors.documents_of(request.user, employee),
     }
     return render(request, "hr/employee_detail.html", context)
 
@@ -79,7 +80,11 @@ def employee_change(request, pk):
 @require_POST
 def employee_export(request):
     try:
-        job = job_start(kind="hr.employee_export", requested_by=request.user)
+        job = job_start(
+            kind="hr.employee_export",
+            requested_by=request.user,
+            params={"format": "xlsx" if request.POST.get("format") == "xlsx" else "csv"},
+        )
     except DomainError as exc:
         messages.error(request, str(exc))
         return redirect("hr:directory")

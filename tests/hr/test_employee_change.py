@@ -88,6 +88,9 @@ def test_hr_records_a_change_through_the_page(client, role_users):
             "position": new_position.pk,
             "manager": employee.manager.pk,
             "status": employee.status,
+            "contract_type": employee.contract_type,
+            "contract_end_date": "",
+            "weekly_hours": "40.00",
             "reason": "Promotion",
         },
     )
@@ -109,6 +112,9 @@ def test_the_change_page_shows_a_refusal_as_a_message_and_changes_nothing(client
             "position": PositionFactory(department=employee.department).pk,
             "manager": "",
             "status": employee.status,
+            "contract_type": employee.contract_type,
+            "contract_end_date": "",
+            "weekly_hours": "40.00",
             "reason": "Backdated",
         },
     )

@@ -19,6 +19,7 @@ from simple_history.utils import bulk_create_with_history
 from accounting import demo_ledger
 from accounting.chart import chart_of_accounts_install
 from backoffice import roles
+from hr.demo_records import seed_records
 from hr.models import Department, Employee, Position
 
 User = get_user_model()
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             departments, positions = self._organisation()
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
+            seed_records(by=demo["admin"].user)
             chart_of_accounts_install()
             demo_ledger.seed(by=demo["accountant"].user)
             # Last: a real ledger has its old months closed.
