@@ -17,6 +17,7 @@ from accounting.models.payables import (
     Supplier,
     SupplierBill,
     SupplierBillLine,
+    SupplierBillReminder,
 )
 
 __all__ = [
@@ -34,4 +35,5 @@ __all__ = [
     "Supplier",
     "SupplierBill",
     "SupplierBillLine",
+    "SupplierBillReminder",
 ]

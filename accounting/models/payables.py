@@ -384,3 +384,34 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"{self.bill}: {self.amount}"
+
+
+class SupplierBillReminder(models.Model):
+    """That the accountants were told about a bill in a given state.
+
+    The daily reminder task inserts one row per bill and state before it
+    notifies, so a second run (or a second worker) tells nobody twice.
+    """
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    bill = models.ForeignKey(
+        SupplierBill, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("bill")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("supplier bill reminder")
+        verbose_name_plural = _("supplier bill reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bill", "kind"], name="supplierbillreminder_unique_bill_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bill} {self.get_kind_display()}"
