@@ -9,11 +9,14 @@ from accounting.selectors.ledger import (
 )
 from accounting.selectors.payables import (
     AGEING_BUCKETS,
+    BILLABLE_ORDER_STATUSES,
     BillState,
     bills_due_soon,
     bills_overdue,
     bills_payable,
     bills_with_state,
+    order_lines_to_bill,
+    orders_to_bill,
     payables_ageing,
     payables_ledger_balance,
     payment_batches,
@@ -21,11 +24,14 @@ from accounting.selectors.payables import (
 
 __all__ = [
     "AGEING_BUCKETS",
+    "BILLABLE_ORDER_STATUSES",
     "BillState",
     "bills_due_soon",
     "bills_overdue",
     "bills_payable",
     "bills_with_state",
+    "order_lines_to_bill",
+    "orders_to_bill",
     "payables_ageing",
     "payables_ledger_balance",
     "payment_batches",

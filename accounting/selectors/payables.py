@@ -28,7 +28,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounting.chart import account_for
-from accounting.models import Payment, PaymentBatch, SupplierBill
+from accounting.models import (
+    GoodsReceiptLine,
+    Payment,
+    PaymentBatch,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    SupplierBill,
+    SupplierBillLine,
+)
 from accounting.selectors.ledger import account_balance
 
 ZERO = Decimal("0.00")
@@ -180,3 +188,44 @@ def payment_batches() -> QuerySet[PaymentBatch]:
     return PaymentBatch.objects.select_related(
         "bank_account", "created_by", "approved_by"
     ).annotate(amount=Coalesce(Sum("payments__amount"), ZERO, output_field=MONEY))
+
+
+# Orders a supplier may bill: agreed with them, whether or not delivered yet.
+BILLABLE_ORDER_STATUSES = [
+    PurchaseOrder.Status.APPROVED,
+    PurchaseOrder.Status.SENT,
+    PurchaseOrder.Status.PARTIALLY_RECEIVED,
+    PurchaseOrder.Status.RECEIVED,
+    PurchaseOrder.Status.CLOSED,
+]
+QUANTITY = DecimalField(max_digits=12, decimal_places=3)
+
+
+def orders_to_bill() -> QuerySet[PurchaseOrder]:
+    return (
+        PurchaseOrder.objects.filter(status__in=BILLABLE_ORDER_STATUSES)
+        .select_related("supplier")
+        .order_by("-order_date", "-pk")
+    )
+
+
+def _quantity_sum(lines) -> Coalesce:
+    total = (
+        lines.filter(order_line=OuterRef("pk"))
+        .order_by()
+        .values("order_line")
+        .annotate(total=Sum("quantity"))
+        .values("total")
+    )
+    return Coalesce(Subquery(total, output_field=QUANTITY), Decimal("0"), output_field=QUANTITY)
+
+
+def order_lines_to_bill(*, order: PurchaseOrder) -> QuerySet[PurchaseOrderLine]:
+    """The order's lines with what was `received` and `billed` (bills not cancelled)."""
+    billed = SupplierBillLine.objects.exclude(bill__status=SupplierBill.Status.CANCELLED)
+    return (
+        order.lines.select_related("account")
+        .annotate(received=_quantity_sum(GoodsReceiptLine.objects.all()))
+        .annotate(billed=_quantity_sum(billed))
+        .order_by("pk")
+    )

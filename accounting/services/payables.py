@@ -40,7 +40,11 @@ from accounting.models import (
     SupplierBillReminder,
 )
 from accounting.money import HUNDRED, ZERO, line_amounts, to_cent
-from accounting.selectors.payables import bills_due_soon, bills_overdue
+from accounting.selectors.payables import (
+    BILLABLE_ORDER_STATUSES,
+    bills_due_soon,
+    bills_overdue,
+)
 from accounting.services.ledger import journal_entry_create, journal_entry_post
 from backoffice import roles
 from backoffice.errors import DomainError
@@ -48,14 +52,6 @@ from backoffice.models import Notification
 from backoffice.services import notification_send_to_group
 from hr.validators import compact_iban
 
-# Orders a supplier may bill: agreed with them, whether or not delivered yet.
-BILLABLE_ORDER_STATUSES = {
-    PurchaseOrder.Status.APPROVED,
-    PurchaseOrder.Status.SENT,
-    PurchaseOrder.Status.PARTIALLY_RECEIVED,
-    PurchaseOrder.Status.RECEIVED,
-    PurchaseOrder.Status.CLOSED,
-}
 REMINDER_LIST_LENGTH = 20
 
 
