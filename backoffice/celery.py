@@ -47,6 +47,10 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.notification_prune_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    "remind-supplier-bills-due": {
+        "task": "accounting.tasks.supplier_bill_reminders_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 app.autodiscover_tasks()

@@ -687,7 +687,9 @@ def _claim_reminders(*, bills, kind: str) -> list[int]:
     One INSERT ... SELECT ... ON CONFLICT DO NOTHING: set-based, and two runs
     at the same time cannot both claim the same bill.
     """
-    select, params = bills.order_by().values("pk").query.sql_with_params()
+    # The annotated selection nested once more, so the outer select is the id alone.
+    chosen = SupplierBill.objects.filter(pk__in=bills.order_by().values("pk")).values("id")
+    select, params = chosen.query.sql_with_params()
     table = SupplierBillReminder._meta.db_table
     # "WHERE true" keeps SQLite from reading ON CONFLICT as part of the SELECT.
     sql = (
