@@ -26,6 +26,7 @@ from accounting.services.payables import (
     supplier_bill_post,
     supplier_bill_release,
     supplier_bill_reminders_send,
+    supplier_bill_totals_refresh,
 )
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "supplier_bill_post",
     "supplier_bill_release",
     "supplier_bill_reminders_send",
+    "supplier_bill_totals_refresh",
     "LedgerError",
     "LineData",
     "fiscal_period_close",

@@ -280,6 +280,32 @@ def supplier_bill_create(
     return bill
 
 
+EDITABLE_BILL_STATUSES = (SupplierBill.Status.DRAFT, SupplierBill.Status.ON_HOLD)
+
+
+@transaction.atomic
+def supplier_bill_totals_refresh(*, by, bill: SupplierBill) -> SupplierBill:
+    """Recompute each line's amounts and the bill's totals after lines were edited.
+
+    For the admin, where an administrator corrects a bill's lines before
+    approval; once approved the amounts are final.
+    """
+    bill = _lock_bill(bill)
+    if bill.status not in EDITABLE_BILL_STATUSES:
+        raise PayablesError(_("Only a draft bill or one on hold can be corrected."))
+    lines = list(bill.lines.all())
+    for line in lines:
+        line.net_amount, line.vat_amount = line_amounts(
+            quantity=line.quantity, unit_price=line.unit_price, vat_rate=line.vat_rate
+        )
+    SupplierBillLine.objects.bulk_update(lines, ["net_amount", "vat_amount"])
+    bill.net_amount = sum((line.net_amount for line in lines), ZERO)
+    bill.vat_amount = sum((line.vat_amount for line in lines), ZERO)
+    bill.total = bill.net_amount + bill.vat_amount
+    _save_bill(bill, by=by, reason="lines corrected")
+    return bill
+
+
 def _lock_bill(bill: SupplierBill) -> SupplierBill:
     return SupplierBill.objects.select_for_update().get(pk=bill.pk)
 
