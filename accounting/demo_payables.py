@@ -19,6 +19,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounting.chart import account_for
@@ -218,7 +219,8 @@ def _post_bills(bills, ledger: _Ledger) -> None:
         lines.append({"account": payables, "credit": bill.total, "description": description})
         bill.journal_entry = ledger.add(
             day=bill.bill_date,
-            description=f"Bill {bill.number} from {bill.supplier}",
+            description=_("Bill %(number)s from %(supplier)s")
+            % {"number": bill.number, "supplier": bill.supplier},
             source=JournalEntry.Source.SUPPLIER_BILL,
             source_key=f"supplier-bill:{bill.pk}",
             lines=lines,
@@ -284,7 +286,7 @@ def _pay(plan, ledger: _Ledger, *, users, now) -> list[PaymentBatch]:
         lines.append({"account": bank, "credit": sum(by_supplier.values(), ZERO)})
         batch.journal_entry = ledger.add(
             day=day,
-            description=f"Supplier payments {batch.reference}",
+            description=_("Supplier payments %(reference)s") % {"reference": batch.reference},
             source=JournalEntry.Source.PAYMENT,
             source_key=f"payment-batch:{batch.pk}",
             lines=lines,

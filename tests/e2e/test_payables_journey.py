@@ -34,7 +34,7 @@ def test_a_bill_is_entered_approved_posted_paid_through_the_bank_file(
     # The accountant enters the bill.
     switch_user(page, "accountant")
     page.goto("/accounting/")
-    page.get_by_role("link", name="Supplier bills").click()
+    page.get_by_role("link", name="Supplier bills", exact=True).click()
     page.get_by_role("link", name="Enter a bill").click()
     # crispy marks required labels with an asterisk, so fields are found by name
     page.locator("[name=supplier]").select_option(label=SUPPLIER)
@@ -68,7 +68,7 @@ def test_a_bill_is_entered_approved_posted_paid_through_the_bank_file(
     expect(open_amount_on_the_ageing_page(page)).to_have_text("1,210.00 RON")
 
     # ...and prepares a payment batch for it.
-    page.get_by_role("link", name="Payments").click()
+    page.get_by_role("link", name="Payments", exact=True).click()
     page.get_by_role("link", name="Prepare a batch").click()
     page.get_by_placeholder("Supplier or number").fill("J-1")
     page.get_by_role("button", name="Find bills").click()
