@@ -331,3 +331,40 @@ def test_a_bill_line_for_a_missing_order_line_is_refused(as_accountant, bookkeep
     )
     assert "A line refers to an order line that does not exist." in messages_of(response)
     assert SupplierBill.objects.count() == 0
+
+
+def test_a_hold_is_released_only_with_a_reason(as_accountant, bookkeeper, supplier):
+    order = PurchaseOrderFactory(supplier=supplier, created_by=bookkeeper)
+    order_line = PurchaseOrderLineFactory(order=order, item="Toner")
+    from accounting import services
+
+    bill = services.supplier_bill_create(
+        by=bookkeeper,
+        supplier=supplier,
+        number="F-9",
+        bill_date=date(2026, 3, 2),
+        purchase_order=order,
+        lines=[line("12.50", quantity="2", order_line=order_line)],
+    )
+    assert bill.status == SupplierBill.Status.ON_HOLD  # nothing received yet
+    url = reverse("accounting:bill-release", kwargs={"pk": bill.pk})
+
+    refused = as_accountant.post(url, {"reason": ""})
+    assert "Say why the bill is released despite the differences." in messages_of(refused)
+    bill.refresh_from_db()
+    assert bill.status == SupplierBill.Status.ON_HOLD
+
+    as_accountant.post(url, {"reason": "Delivered to the shop directly"})
+    bill.refresh_from_db()
+    assert bill.status == SupplierBill.Status.DRAFT
+    page = as_accountant.get(reverse("accounting:bill-detail", kwargs={"pk": bill.pk}))
+    assert "Toner: billed 2, received 0, of which 0 billed before." in page.text
+    assert "Delivered to the shop directly" in page.text
+
+
+def test_the_reminder_runs_daily_from_the_beat_schedule():
+    from accounting.tasks import supplier_bill_reminders_task
+    from backoffice.celery import app
+
+    entry = app.conf.beat_schedule["remind-supplier-bills-due"]
+    assert entry["task"] == supplier_bill_reminders_task.name
