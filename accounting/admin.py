@@ -9,9 +9,24 @@ from accounting.models import (
     FiscalYear,
     JournalEntry,
     JournalLine,
+    Payment,
+    PaymentBatch,
+    SupplierBill,
+    SupplierBillLine,
+    SupplierBillReminder,
     TakingsImport,
 )
-from accounting.services import LedgerError, fiscal_period_close, journal_entry_post
+from accounting.services import (
+    LedgerError,
+    PayablesError,
+    fiscal_period_close,
+    journal_entry_post,
+    payment_batch_approve,
+    supplier_bill_approve,
+    supplier_bill_post,
+    supplier_bill_totals_refresh,
+)
+from accounting.services.payables import EDITABLE_BILL_STATUSES
 
 
 @admin.register(Account)
@@ -109,6 +124,172 @@ class FiscalPeriodAdmin(SimpleHistoryAdmin):
 
     def has_close_permission(self, request):
         return request.user.has_perm("accounting.change_fiscalperiod")
+
+
+# Accounts payable ------------------------------------------------------------------
+
+
+class SupplierBillLineInline(admin.TabularInline):
+    """Lines can be corrected until the bill is approved; amounts are recomputed on save."""
+
+    model = SupplierBillLine
+    extra = 0
+    fields = ["description", "account", "order_line", "quantity", "unit_price", "vat_rate"]
+    fields += ["net_amount", "vat_amount"]
+    readonly_fields = ["net_amount", "vat_amount"]
+    autocomplete_fields = ["account"]
+    raw_id_fields = ["order_line"]
+
+    def _editable(self, obj):
+        return obj is None or obj.status in EDITABLE_BILL_STATUSES
+
+    def has_change_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._editable(obj) and super().has_delete_permission(request, obj)
+
+
+@admin.register(SupplierBill)
+class SupplierBillAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "supplier", "bill_date", "due_date", "total", "status", "created_by"]
+    list_filter = ["status", "bill_date", "due_date"]
+    search_fields = ["number", "supplier__name", "supplier__tax_id"]
+    list_select_related = ["supplier", "created_by"]
+    raw_id_fields = ["supplier", "purchase_order"]
+    readonly_fields = [
+        "status",
+        "net_amount",
+        "vat_amount",
+        "total",
+        "match_notes",
+        "created_by",
+        "approved_by",
+        "approved_at",
+        "journal_entry",
+    ]
+    date_hierarchy = "bill_date"
+    inlines = [SupplierBillLineInline]
+    actions = ["approve_bills", "post_bills"]
+
+    # Once approved, a bill's amounts are final; posted, it is in the ledger.
+    def has_change_permission(self, request, obj=None):
+        editable = obj is None or obj.status in EDITABLE_BILL_STATUSES
+        return editable and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        supplier_bill_totals_refresh(by=request.user, bill=form.instance)
+
+    def _run(self, request, queryset, action):
+        for bill in queryset.select_related("supplier"):
+            try:
+                action(by=request.user, bill=bill)
+            except PayablesError as exc:
+                self.message_user(request, f"{bill}: {exc}", messages.ERROR)
+
+    @admin.action(description=_("Approve the selected bills"), permissions=["approve"])
+    def approve_bills(self, request, queryset):
+        self._run(request, queryset, supplier_bill_approve)
+
+    @admin.action(description=_("Post the selected bills"), permissions=["change"])
+    def post_bills(self, request, queryset):
+        self._run(request, queryset.filter(status=SupplierBill.Status.APPROVED), supplier_bill_post)
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("accounting.approve_supplierbill")
+
+
+class PaymentInline(admin.TabularInline):
+    """Read-only: what a batch pays is checked against open amounts by the service."""
+
+    model = Payment
+    extra = 0
+    fields = ["bill", "amount"]
+    readonly_fields = ["bill", "amount"]
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PaymentBatch)
+class PaymentBatchAdmin(SimpleHistoryAdmin):
+    list_display = ["reference", "payment_date", "bank_account", "status", "created_by"]
+    list_display += ["approved_by"]
+    list_filter = ["status", "payment_date"]
+    search_fields = ["reference", "payments__bill__number", "payments__bill__supplier__name"]
+    list_select_related = ["bank_account", "created_by", "approved_by"]
+    autocomplete_fields = ["bank_account"]
+    readonly_fields = [
+        "reference",
+        "status",
+        "created_by",
+        "approved_by",
+        "approved_at",
+        "exported_at",
+        "journal_entry",
+    ]
+    date_hierarchy = "payment_date"
+    inlines = [PaymentInline]
+    actions = ["approve_batches"]
+
+    # Batches are prepared on the payments page, where open amounts are checked.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        draft = obj is None or obj.status == PaymentBatch.Status.DRAFT
+        return draft and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Approve the selected batches"), permissions=["approve"])
+    def approve_batches(self, request, queryset):
+        for batch in queryset:
+            try:
+                payment_batch_approve(by=request.user, batch=batch)
+            except PayablesError as exc:
+                self.message_user(request, f"{batch}: {exc}", messages.ERROR)
+
+    def has_approve_permission(self, request):
+        return request.user.has_perm("accounting.approve_paymentbatch")
+
+
+@admin.register(SupplierBillReminder)
+class SupplierBillReminderAdmin(admin.ModelAdmin):
+    """What the daily reminder has told; written by the task only."""
+
+    list_display = ["bill", "kind", "sent_at"]
+    list_filter = ["kind", "sent_at"]
+    search_fields = ["bill__number", "bill__supplier__name"]
+    list_select_related = ["bill__supplier"]
+    raw_id_fields = ["bill"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(AccountMonthTotal)

@@ -55,6 +55,10 @@ app.conf.beat_schedule = {
         "task": "hr.tasks.employee_imports_prune_task",
         "schedule": crontab(hour=3, minute=30),
     },
+    "remind-supplier-bills-due": {
+        "task": "accounting.tasks.supplier_bill_reminders_task",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 app.autodiscover_tasks()

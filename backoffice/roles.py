@@ -27,6 +27,11 @@ ROLES: dict[str, list[str] | str] = {
     ],
     MANAGER: [
         "accounting.view_account",
+        "accounting.view_supplier",
+        "accounting.view_purchaseorder",
+        "accounting.view_goodsreceipt",
+        "accounting.view_supplierbill",
+        "accounting.view_paymentbatch",
         "accounting.view_fiscalperiod",
         "accounting.view_journalentry",
         "accounting.view_journalline",

@@ -169,6 +169,11 @@ BASE_CURRENCY = env("BASE_CURRENCY", default="RON")
 PURCHASE_APPROVAL_THRESHOLD = Decimal(env("PURCHASE_APPROVAL_THRESHOLD", default="5000.00"))
 DEFAULT_VAT_RATE = Decimal(env("DEFAULT_VAT_RATE", default="21.00"))
 ACCOUNTING_ACCOUNTS: dict[str, str] = {}
+# A supplier's price may differ from the order's by this percentage before the
+# bill is held for review (0: any difference holds it); accountants hear of
+# bills that fall due within PAYABLES_REMINDER_DAYS and of overdue ones.
+PAYABLES_PRICE_TOLERANCE_PERCENT = Decimal(env("PAYABLES_PRICE_TOLERANCE_PERCENT", default="0.00"))
+PAYABLES_REMINDER_DAYS = env.int("PAYABLES_REMINDER_DAYS", default=7)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -18,18 +18,21 @@ from accounting.models.payables import (
     Supplier,
     SupplierBill,
     SupplierBillLine,
+    SupplierBillReminder,
 )
-from accounting.models.takings import TakingsImport
+from accounting.models.takings import (
+    TakingsImport,
+)
 
 __all__ = [
     "Account",
     "AccountMonthTotal",
     "FiscalPeriod",
     "FiscalYear",
-    "JournalEntry",
-    "JournalLine",
     "GoodsReceipt",
     "GoodsReceiptLine",
+    "JournalEntry",
+    "JournalLine",
     "Payment",
     "PaymentBatch",
     "PurchaseOrder",
@@ -37,5 +40,6 @@ __all__ = [
     "Supplier",
     "SupplierBill",
     "SupplierBillLine",
+    "SupplierBillReminder",
     "TakingsImport",
 ]

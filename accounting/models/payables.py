@@ -9,6 +9,8 @@ the ageing report sums them in SQL; the property tests check that the
 stored totals always equal the sums of the lines.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -20,6 +22,7 @@ from accounting.models.ledger import Account, JournalEntry
 from hr.validators import validate_iban
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+HALF_CENT = Decimal("0.005")
 QUANTITY = {"max_digits": 12, "decimal_places": 3}
 UNIT_PRICE = {"max_digits": 14, "decimal_places": 4}
 VAT_RATE = {"max_digits": 5, "decimal_places": 2}
@@ -265,8 +268,12 @@ class SupplierBill(models.Model):
                 name="supplierbill_due_after_bill_date",
                 violation_error_message=_("A bill cannot fall due before its date."),
             ),
+            # Exact on Postgres (amounts are to the cent, so within half a cent
+            # means equal); the margin lets SQLite, which adds decimals as
+            # floating-point numbers, agree on the embedded default install.
             models.CheckConstraint(
-                condition=Q(total=F("net_amount") + F("vat_amount")),
+                condition=Q(total__gte=F("net_amount") + F("vat_amount") - HALF_CENT)
+                & Q(total__lte=F("net_amount") + F("vat_amount") + HALF_CENT),
                 name="supplierbill_total_is_net_plus_vat",
             ),
             models.CheckConstraint(
@@ -384,3 +391,34 @@ class Payment(models.Model):
 
     def __str__(self):
         return f"{self.bill}: {self.amount}"
+
+
+class SupplierBillReminder(models.Model):
+    """That the accountants were told about a bill in a given state.
+
+    The daily reminder task inserts one row per bill and state before it
+    notifies, so a second run (or a second worker) tells nobody twice.
+    """
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due_soon", _("Due soon")
+        OVERDUE = "overdue", _("Overdue")
+
+    bill = models.ForeignKey(
+        SupplierBill, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("bill")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("supplier bill reminder")
+        verbose_name_plural = _("supplier bill reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bill", "kind"], name="supplierbillreminder_unique_bill_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.bill} {self.get_kind_display()}"

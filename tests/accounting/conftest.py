@@ -32,3 +32,15 @@ def standard_chart(db):
 
     chart_of_accounts_install()
     return {account.code: account for account in Account.objects.all()}
+
+
+@pytest.fixture
+def bookkeeper(role_users):
+    """The demo accountant: enters bills and prepares payments."""
+    return role_users["accountant"]
+
+
+@pytest.fixture
+def controller(role_users):
+    """The demo controller: approves what the accountant prepared."""
+    return role_users["controller"]

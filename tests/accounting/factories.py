@@ -1,6 +1,17 @@
+from datetime import date
+from decimal import Decimal
+
 import factory
 
-from accounting.models import Account, Supplier
+from accounting.models import (
+    Account,
+    GoodsReceipt,
+    GoodsReceiptLine,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    Supplier,
+)
+from tests.factories import UserFactory
 
 
 class AccountFactory(factory.django.DjangoModelFactory):
@@ -23,3 +34,45 @@ class SupplierFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"orders{n}@supplier.example")
     iban = "RO49AAAA1B31007593840000"
     payment_terms_days = 30
+
+
+class PurchaseOrderFactory(factory.django.DjangoModelFactory):
+    """An order agreed with the supplier (approved and sent)."""
+
+    class Meta:
+        model = PurchaseOrder
+
+    number = factory.Sequence(lambda n: f"PO-{n:05d}")
+    supplier = factory.SubFactory(SupplierFactory)
+    order_date = date(2026, 3, 2)
+    status = PurchaseOrder.Status.SENT
+    created_by = factory.SubFactory(UserFactory)
+
+
+class PurchaseOrderLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PurchaseOrderLine
+
+    order = factory.SubFactory(PurchaseOrderFactory)
+    item = factory.Sequence(lambda n: f"Item {n}")
+    quantity = Decimal("10")
+    unit_price = Decimal("12.50")
+    vat_rate = Decimal("21.00")
+
+
+class GoodsReceiptFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodsReceipt
+
+    order = factory.SubFactory(PurchaseOrderFactory)
+    received_on = date(2026, 3, 9)
+    received_by = factory.SubFactory(UserFactory)
+
+
+class GoodsReceiptLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GoodsReceiptLine
+
+    receipt = factory.SubFactory(GoodsReceiptFactory)
+    order_line = factory.SubFactory(PurchaseOrderLineFactory)
+    quantity = Decimal("10")

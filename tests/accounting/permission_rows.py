@@ -2,12 +2,20 @@
 
 from datetime import date
 
+from accounting.chart import chart_of_accounts_install
 from accounting.models import Account, TakingsImport
-from accounting.services import fiscal_year_create, journal_entry_create
-from tests.accounting.factories import AccountFactory
+from accounting.services import (
+    fiscal_year_create,
+    journal_entry_create,
+    payment_batch_create,
+    supplier_bill_create,
+)
+from tests.accounting.factories import AccountFactory, PurchaseOrderFactory, SupplierFactory
+from tests.accounting.payables import line, posted_bill
 from tests.permissions import Row, only
 
 LEDGER_READERS = ("accountant", "controller", "manager", "admin")
+APPROVERS = ("accountant", "controller", "admin")
 
 
 def make_objects(role_users) -> dict:
@@ -23,7 +31,41 @@ def make_objects(role_users) -> dict:
     takings = TakingsImport.objects.create(
         filename="t.csv", uploaded_by=role_users["accountant"], rows=[], errors=[]
     )
-    return {"account": cash, "period": year.periods.first(), "entry": entry, "takings": takings}
+    return {
+        "account": cash,
+        "period": year.periods.first(),
+        "entry": entry,
+        "takings": takings,
+    } | _payables(role_users)
+
+
+def _payables(role_users) -> dict:
+    chart_of_accounts_install()
+    accountant, controller = role_users["accountant"], role_users["controller"]
+    supplier = SupplierFactory()
+    bill = supplier_bill_create(
+        by=accountant,
+        supplier=supplier,
+        number="F-1",
+        bill_date=date(2026, 3, 2),
+        lines=[line()],
+    )
+    posted = posted_bill(by=accountant, approver=controller, supplier=supplier, number="F-2")
+    batch = payment_batch_create(
+        by=accountant,
+        payment_date=date(2026, 3, 20),
+        payments=[{"bill": posted, "amount": posted.total}],
+    )
+    order = PurchaseOrderFactory(supplier=supplier, created_by=accountant)
+    return {"bill": bill, "batch": batch, "order": order}
+
+
+def _bill(objects) -> dict:
+    return {"pk": objects["bill"].pk}
+
+
+def _batch(objects) -> dict:
+    return {"pk": objects["batch"].pk}
 
 
 def _entry(objects) -> dict:
@@ -65,4 +107,28 @@ ROWS: dict[str, Row] = {
     "accounting:entry-detail": Row(only(*LEDGER_READERS), _entry),
     "accounting:entry-post": Row(only("accountant", "admin", ok=302), _entry, method="post"),
     "accounting:entry-reverse": Row(only("accountant", "admin", ok=302), _entry, method="post"),
+    # Accounts payable: accountants enter and pay, approvers approve, both read.
+    "accounting:bill-list": Row(only(*LEDGER_READERS)),
+    "accounting:bill-create": Row(only("accountant", "admin")),
+    "accounting:bill-create-from-order": Row(
+        only("accountant", "admin"), kwargs=lambda o: {"order_pk": o["order"].pk}
+    ),
+    "accounting:bill-due-soon": Row(only(*LEDGER_READERS)),
+    "accounting:bill-detail": Row(only(*LEDGER_READERS), _bill),
+    "accounting:bill-approve": Row(only(*APPROVERS, ok=302), _bill, method="post"),
+    "accounting:bill-post": Row(only("accountant", "admin", ok=302), _bill, method="post"),
+    "accounting:bill-cancel": Row(only("accountant", "admin", ok=302), _bill, method="post"),
+    "accounting:bill-release": Row(only("accountant", "admin", ok=302), _bill, method="post"),
+    "accounting:payables-ageing": Row(only(*LEDGER_READERS)),
+    "accounting:batch-list": Row(only(*LEDGER_READERS)),
+    "accounting:batch-create": Row(only("accountant", "admin")),
+    "accounting:batch-detail": Row(only(*LEDGER_READERS), _batch),
+    "accounting:batch-approve": Row(only(*APPROVERS, ok=302), _batch, method="post"),
+    "accounting:batch-cancel": Row(only("accountant", "admin", ok=302), _batch, method="post"),
+    "accounting:batch-post": Row(only("accountant", "admin", ok=302), _batch, method="post"),
+    "accounting:batch-export": Row(
+        only("accountant", "admin", ok=302),
+        kwargs=lambda o: {"pk": o["batch"].pk, "file_format": "xml"},
+        method="post",
+    ),
 }

@@ -1,0 +1,36 @@
+"""Helpers that walk bills and payments through the real services."""
+
+from datetime import date
+from decimal import Decimal
+
+from accounting import services
+
+
+def line(unit_price="100.00", quantity="1", vat_rate="21", description="Goods", **extra):
+    return {
+        "description": description,
+        "quantity": Decimal(quantity),
+        "unit_price": Decimal(unit_price),
+        "vat_rate": Decimal(vat_rate),
+        **extra,
+    }
+
+
+def posted_bill(*, by, approver, supplier, number, bill_date=date(2026, 3, 2), lines=None, **kw):
+    bill = services.supplier_bill_create(
+        by=by,
+        supplier=supplier,
+        number=number,
+        bill_date=bill_date,
+        lines=lines or [line()],
+        **kw,
+    )
+    services.supplier_bill_approve(by=approver, bill=bill)
+    return services.supplier_bill_post(by=by, bill=bill)
+
+
+def paid_batch(*, by, approver, payments, payment_date=date(2026, 4, 1)):
+    batch = services.payment_batch_create(by=by, payment_date=payment_date, payments=payments)
+    services.payment_batch_approve(by=approver, batch=batch)
+    services.payment_batch_export(by=by, batch=batch, file_format="csv")
+    return services.payment_batch_post(by=by, batch=batch)
