@@ -5,13 +5,17 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
-from hr.forms.records import DocumentUploadForm, EmployeeImportForm, OrgChartFilterForm
+from hr.forms.records import (
+    DocumentUploadForm,
+    EmployeeImportForm,
+    OrgChartFilterForm,
+)
 
 __all__ = [
-    "EmployeePersonalForm",
-    "PositionChoiceField",
-    "EmployeeChangeForm",
     "DocumentUploadForm",
+    "EmployeeChangeForm",
     "EmployeeImportForm",
+    "EmployeePersonalForm",
     "OrgChartFilterForm",
+    "PositionChoiceField",
 ]

@@ -1,6 +1,10 @@
 """HR tables, one module per subject."""
 
-from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
+from hr.models.documents import (
+    DocumentExpiryNotice,
+    EmployeeDocument,
+    document_upload_to,
+)
 from hr.models.employees import (
     Department,
     Employee,
@@ -8,15 +12,20 @@ from hr.models.employees import (
     EmploymentChange,
     Position,
 )
-from hr.models.imports import EmployeeImport
+from hr.models.imports import (
+    EmployeeImport,
+    import_expiry,
+)
 
 __all__ = [
     "Department",
-    "Position",
+    "DocumentExpiryNotice",
     "Employee",
+    "EmployeeDocument",
+    "EmployeeImport",
     "EmployeePersonal",
     "EmploymentChange",
-    "EmployeeDocument",
-    "DocumentExpiryNotice",
-    "EmployeeImport",
+    "Position",
+    "document_upload_to",
+    "import_expiry",
 ]

@@ -11,6 +11,8 @@ from hr.selectors.employees import (
     team_of,
 )
 from hr.selectors.records import (
+    OrgItem,
+    OrgNode,
     documents_expiring,
     documents_of,
     documents_visible_to,
@@ -19,17 +21,19 @@ from hr.selectors.records import (
 )
 
 __all__ = [
-    "employee_for_user",
+    "OrgItem",
+    "OrgNode",
     "directory",
-    "team_of",
-    "headcount_by_department",
-    "employees_visible_to",
-    "personal_data_allowed",
-    "personal_data_visible_to",
-    "employment_history_visible_to",
-    "documents_visible_to",
-    "documents_of",
     "documents_expiring",
+    "documents_of",
+    "documents_visible_to",
+    "employee_for_user",
+    "employees_visible_to",
+    "employment_history_visible_to",
+    "headcount_by_department",
     "imports_of",
     "org_chart",
+    "personal_data_allowed",
+    "personal_data_visible_to",
+    "team_of",
 ]

@@ -20,18 +20,18 @@ from hr.views.records import (
 )
 
 __all__ = [
-    "index",
     "directory",
-    "employee_detail",
-    "employee_personal_edit",
-    "employee_change",
-    "employee_export",
-    "document_upload",
     "document_download",
-    "my_documents",
+    "document_upload",
     "documents_expiring",
-    "org_chart",
+    "employee_change",
+    "employee_detail",
+    "employee_export",
     "employee_import",
-    "employee_import_preview",
     "employee_import_confirm",
+    "employee_import_preview",
+    "employee_personal_edit",
+    "index",
+    "my_documents",
+    "org_chart",
 ]
