@@ -6,10 +6,30 @@ from accounting.forms.ledger import (
     LineFormSet,
     PeriodReopenForm,
 )
+from accounting.forms.purchasing import (
+    CancelForm,
+    GoodsReceiptForm,
+    PurchaseOrderFilter,
+    PurchaseOrderForm,
+    PurchaseOrderLineForm,
+    PurchaseOrderLineFormSet,
+    RejectForm,
+    SupplierFilter,
+    SupplierForm,
+)
 
 __all__ = [
     "EntryForm",
     "LineForm",
     "LineFormSet",
     "PeriodReopenForm",
+    "CancelForm",
+    "GoodsReceiptForm",
+    "PurchaseOrderFilter",
+    "PurchaseOrderForm",
+    "PurchaseOrderLineForm",
+    "PurchaseOrderLineFormSet",
+    "RejectForm",
+    "SupplierFilter",
+    "SupplierForm",
 ]

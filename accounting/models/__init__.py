@@ -7,6 +7,7 @@ from accounting.models.ledger import (
     JournalEntry,
     JournalLine,
 )
+from accounting.models.numbering import DocumentSequence
 from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -25,6 +26,7 @@ __all__ = [
     "FiscalYear",
     "JournalEntry",
     "JournalLine",
+    "DocumentSequence",
     "GoodsReceipt",
     "GoodsReceiptLine",
     "Payment",

@@ -10,6 +10,24 @@ from accounting.services.ledger import (
     journal_entry_post,
     journal_entry_reverse,
 )
+from accounting.services.numbering import document_number_next, document_numbers_reserve
+from accounting.services.purchasing import (
+    PurchasingError,
+    goods_receipt_record,
+    purchase_order_approve,
+    purchase_order_cancel,
+    purchase_order_close,
+    purchase_order_create,
+    purchase_order_email,
+    purchase_order_pdf,
+    purchase_order_reject,
+    purchase_order_send,
+    purchase_order_submit,
+    purchase_order_update,
+    supplier_create,
+    supplier_set_active,
+    supplier_update,
+)
 
 __all__ = [
     "LedgerError",
@@ -20,4 +38,21 @@ __all__ = [
     "journal_entry_create",
     "journal_entry_post",
     "journal_entry_reverse",
+    "document_number_next",
+    "document_numbers_reserve",
+    "PurchasingError",
+    "goods_receipt_record",
+    "purchase_order_approve",
+    "purchase_order_cancel",
+    "purchase_order_close",
+    "purchase_order_create",
+    "purchase_order_email",
+    "purchase_order_pdf",
+    "purchase_order_reject",
+    "purchase_order_send",
+    "purchase_order_submit",
+    "purchase_order_update",
+    "supplier_create",
+    "supplier_set_active",
+    "supplier_update",
 ]
