@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounting.models import Account, PurchaseOrder, Supplier
+from accounting.templatetags.quantities import plain_quantity
 from hr.validators import compact_iban, validate_iban
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -215,8 +216,8 @@ class GoodsReceiptForm(forms.Form):
                 required=False,
                 help_text=_("%(outstanding)s of %(ordered)s still expected")
                 % {
-                    "outstanding": line.outstanding.normalize(),
-                    "ordered": line.quantity.normalize(),
+                    "outstanding": plain_quantity(line.outstanding),
+                    "ordered": plain_quantity(line.quantity),
                 },
             )
 

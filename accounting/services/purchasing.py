@@ -33,6 +33,7 @@ from accounting.models import (
 )
 from accounting.selectors.purchasing import totals_of
 from accounting.services.numbering import document_number_next
+from accounting.templatetags.quantities import plain_quantity
 from backoffice import roles
 from backoffice.errors import DomainError
 from backoffice.services import notification_send, notification_send_to_group
@@ -507,9 +508,9 @@ def goods_receipt_record(
                 )
                 % {
                     "item": line.item,
-                    "quantity": quantity.normalize(),
-                    "outstanding": outstanding.normalize(),
-                    "ordered": line.quantity.normalize(),
+                    "quantity": plain_quantity(quantity),
+                    "outstanding": plain_quantity(outstanding),
+                    "ordered": plain_quantity(line.quantity),
                 }
             )
         wanted[line_id] = quantity
