@@ -17,6 +17,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from accounting.chart import chart_of_accounts_install
+from accounting.demo_purchasing import purchasing_demo_install
 from backoffice import roles
 from hr.models import Department, Employee, Position
 
@@ -121,6 +122,7 @@ class Command(BaseCommand):
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
             chart_of_accounts_install()
+            purchasing_demo_install()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo company ready: {Employee.objects.count()} employees "
