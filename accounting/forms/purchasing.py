@@ -129,7 +129,6 @@ class PurchaseOrderLineForm(forms.Form):
         label=_("Account"),
         queryset=Account.objects.none(),
         required=False,
-        help_text=_("The supplier's default when blank."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -407,7 +407,7 @@ def purchase_order_email(*, order_id: int) -> bool:
     """
     now = timezone.now()
     claimed = PurchaseOrder.objects.filter(
-        pk=order_id, status__in=[Status.SENT, *RECEIVABLE, Status.RECEIVED], sent_at__isnull=True
+        pk=order_id, status__in=[*RECEIVABLE, Status.RECEIVED], sent_at__isnull=True
     ).update(sent_at=now)
     if not claimed:
         return False

@@ -23,3 +23,18 @@ def quantity(value) -> str:
     if value in (None, ""):
         return ""
     return plain_quantity(value)
+
+
+@register.filter
+def unit_price(value) -> str:
+    """A unit price with at least two decimals and at most its four: 1,180.00, 0.3333."""
+    if value in (None, ""):
+        return ""
+    try:
+        number = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    text = f"{number:,f}"
+    whole, _, decimals = text.partition(".")
+    decimals = decimals.rstrip("0").ljust(2, "0")
+    return f"{whole}.{decimals}"

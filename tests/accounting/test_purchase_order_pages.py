@@ -222,3 +222,40 @@ class TestTotalsInSqlMatchTheRoundingRule(HypothesisTestCase):
             expected.vat,
             expected.total,
         )
+
+
+def test_the_order_page_offers_the_actions_of_its_state_and_the_users_role(
+    client, role_users, settings
+):
+    settings.PURCHASE_APPROVAL_THRESHOLD = Decimal("100.00")
+    order = make_order(by=role_users["accountant"], lines=order_lines(("1", "50")))
+    purchase_order_submit(by=role_users["accountant"], order=order)  # approved at once
+    url = reverse("accounting:purchaseorder-detail", kwargs={"pk": order.pk})
+    offered = lambda user: {  # noqa: E731
+        name for name, allowed in _actions_for(client, user, url).items() if allowed
+    }
+
+    assert offered(role_users["accountant"]) == {"send", "cancel", "history"}
+    assert offered(role_users["controller"]) == set()
+
+
+def _actions_for(client, user, url):
+    client.force_login(user)
+    return client.get(url).context["actions"]
+
+
+def test_the_history_link_opens_the_orders_history(accountant_client, role_users):
+    order = make_order(by=role_users["accountant"])
+    purchase_order_submit(by=role_users["accountant"], order=order)
+
+    response = accountant_client.get(
+        reverse(
+            "backoffice:history",
+            kwargs={"app_label": "accounting", "model_name": "purchaseorder", "pk": order.pk},
+        )
+    )
+
+    assert response.status_code == 200
+    [submitted, _created] = response.context["rows"]
+    status = next(change for change in submitted.changes if change.field == "status")
+    assert (status.old, status.new) == ("Draft", "Approved")
