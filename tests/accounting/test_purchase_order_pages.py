@@ -259,3 +259,51 @@ def test_the_history_link_opens_the_orders_history(accountant_client, role_users
     [submitted, _created] = response.context["rows"]
     status = next(change for change in submitted.changes if change.field == "status")
     assert (status.old, status.new) == ("Draft", "Approved")
+
+
+def test_order_supplier_and_approval_pages_cost_the_same_queries_for_more_rows(
+    client, role_users, settings, django_assert_max_num_queries
+):
+    from accounting.models import GoodsReceipt, GoodsReceiptLine
+
+    settings.PURCHASE_APPROVAL_THRESHOLD = Decimal("1.00")
+    accountant, controller = role_users["accountant"], role_users["controller"]
+    supplier = SupplierFactory()
+
+    def grow(count):
+        order = make_order(
+            by=accountant, supplier=supplier, lines=order_lines(*[("100", "2")] * count)
+        )
+        purchase_order_submit(by=accountant, order=order)
+        receipts = GoodsReceipt.objects.bulk_create(
+            GoodsReceipt(order=order, received_on=date(2026, 3, 3), received_by=accountant)
+            for _ in range(count)
+        )
+        GoodsReceiptLine.objects.bulk_create(
+            GoodsReceiptLine(receipt=receipt, order_line=line, quantity=1)
+            for receipt in receipts
+            for line in order.lines.all()
+        )
+        return order
+
+    small = grow(1)
+    client.force_login(controller)
+    urls = lambda order: [  # noqa: E731
+        reverse("accounting:purchaseorder-detail", kwargs={"pk": order.pk}),
+        reverse("accounting:supplier-detail", kwargs={"pk": supplier.pk}),
+        reverse("accounting:purchaseorder-approvals"),
+    ]
+    counts = []
+    for url in urls(small):
+        with django_assert_max_num_queries(20) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries.captured_queries))
+    big = grow(12)
+    for _ in range(55):
+        purchase_order_submit(by=accountant, order=make_order(by=accountant, supplier=supplier))
+
+    for url, count in zip(urls(big), counts, strict=True):
+        with django_assert_max_num_queries(count):
+            response = client.get(url)
+        assert response.status_code == 200
+    assert len(response.context["page"].object_list) == 50
