@@ -5,12 +5,18 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounting.models import (
     Account,
     AccountMonthTotal,
+    DocumentSequence,
     FiscalPeriod,
     FiscalYear,
+    GoodsReceipt,
+    GoodsReceiptLine,
     JournalEntry,
     JournalLine,
     Payment,
     PaymentBatch,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    Supplier,
     SupplierBill,
     SupplierBillLine,
     SupplierBillReminder,
@@ -25,6 +31,7 @@ from accounting.services import (
     supplier_bill_approve,
     supplier_bill_post,
     supplier_bill_totals_refresh,
+    supplier_set_active,
 )
 from accounting.services.payables import EDITABLE_BILL_STATUSES
 
@@ -324,4 +331,163 @@ class TakingsImportAdmin(admin.ModelAdmin):
         return False
 
     def has_change_permission(self, request, obj=None):
+        return False
+
+
+# Purchasing -------------------------------------------------------------------
+
+
+@admin.register(Supplier)
+class SupplierAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "kind", "tax_id", "email", "iban", "payment_terms_days", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "tax_id", "email", "iban"]
+    list_select_related = ["default_expense_account"]
+    autocomplete_fields = ["default_expense_account"]
+    actions = ["deactivate_suppliers"]
+
+    # Orders and bills keep their supplier: deactivate instead.
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Deactivate the selected suppliers"), permissions=["change"])
+    def deactivate_suppliers(self, request, queryset):
+        for supplier in queryset.filter(is_active=True):
+            supplier_set_active(by=request.user, supplier=supplier, active=False)
+
+
+def _draft(obj) -> bool:
+    order = obj if isinstance(obj, PurchaseOrder) else None
+    return order is None or order.status == PurchaseOrder.Status.DRAFT
+
+
+class PurchaseOrderLineInline(admin.TabularInline):
+    model = PurchaseOrderLine
+    extra = 0
+    autocomplete_fields = ["account"]
+
+    # Only a draft's lines change; an approved or sent order is final.
+    def has_change_permission(self, request, obj=None):
+        return _draft(obj) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return _draft(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return _draft(obj) and super().has_delete_permission(request, obj)
+
+
+class GoodsReceiptInline(admin.TabularInline):
+    model = GoodsReceipt
+    extra = 0
+    fields = ["received_on", "received_by", "note", "created_at"]
+    readonly_fields = fields
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PurchaseOrder)
+class PurchaseOrderAdmin(SimpleHistoryAdmin):
+    """Orders are created and moved through their states on the Purchasing pages."""
+
+    list_display = [
+        "number",
+        "supplier",
+        "order_date",
+        "status",
+        "created_by",
+        "approved_by",
+        "sent_at",
+    ]
+    list_filter = ["status", "order_date", "supplier__kind"]
+    search_fields = ["number", "supplier__name", "supplier__tax_id"]
+    list_select_related = ["supplier", "created_by", "approved_by"]
+    autocomplete_fields = ["supplier"]
+    readonly_fields = [
+        "number",
+        "status",
+        "created_by",
+        "approved_by",
+        "approved_at",
+        "sent_at",
+        "review_comment",
+    ]
+    date_hierarchy = "order_date"
+    inlines = [PurchaseOrderLineInline, GoodsReceiptInline]
+
+    def has_add_permission(self, request):
+        return False  # numbers are allocated by the service, on the Purchasing pages
+
+    def has_change_permission(self, request, obj=None):
+        return _draft(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return obj is not None and _draft(obj) and super().has_delete_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user
+        super().save_model(request, obj, form, change)
+
+
+class GoodsReceiptLineInline(admin.TabularInline):
+    model = GoodsReceiptLine
+    extra = 0
+    fields = ["order_line", "quantity"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(GoodsReceipt)
+class GoodsReceiptAdmin(admin.ModelAdmin):
+    """Read-only: a receipt is recorded once, through the order's page."""
+
+    list_display = ["order", "received_on", "received_by", "note", "created_at"]
+    list_filter = ["received_on", "order__supplier"]
+    search_fields = ["order__number", "order__supplier__name", "note"]
+    list_select_related = ["order", "received_by"]
+    date_hierarchy = "received_on"
+    inlines = [GoodsReceiptLineInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(DocumentSequence)
+class DocumentSequenceAdmin(admin.ModelAdmin):
+    """Read-only: the counters move only when a document takes a number."""
+
+    list_display = ["series", "year", "last_number"]
+    list_filter = ["series", "year"]
+    search_fields = ["series"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

@@ -1,11 +1,23 @@
-"""Thin Celery tasks of accounting: they call a service and are safe to run twice."""
+"""Thin Celery tasks of accounting: they take ids, call a service, and are safe to run twice."""
 
 from celery import shared_task
 
 from accounting import services
+from accounting.services import purchasing
 
 
 @shared_task(name="accounting.tasks.supplier_bill_reminders_task")
 def supplier_bill_reminders_task() -> dict:
     """Daily: tell the accountants of bills falling due and overdue, once per bill and state."""
     return services.supplier_bill_reminders_send()
+
+
+@shared_task(
+    name="accounting.tasks.purchase_order_email_task",
+    autoretry_for=(OSError,),
+    retry_backoff=60,
+    max_retries=5,
+)
+def purchase_order_email_task(order_id: int) -> bool:
+    """Email a sent order's PDF to its supplier (once: the service claims it)."""
+    return purchasing.purchase_order_email(order_id=order_id)

@@ -50,4 +50,42 @@ urlpatterns = [
     path("payments/<int:pk>/cancel/", views.batch_cancel, name="batch-cancel"),
     path("payments/<int:pk>/export/<slug:file_format>/", views.batch_export, name="batch-export"),
     path("payments/<int:pk>/paid/", views.batch_post, name="batch-post"),
+    # Purchasing
+    path("suppliers/", views.supplier_list, name="supplier-list"),
+    path("suppliers/new/", views.supplier_create, name="supplier-create"),
+    path("suppliers/<int:pk>/", views.supplier_detail, name="supplier-detail"),
+    path("suppliers/<int:pk>/edit/", views.supplier_edit, name="supplier-edit"),
+    path("suppliers/<int:pk>/deactivate/", views.supplier_deactivate, name="supplier-deactivate"),
+    path("suppliers/<int:pk>/activate/", views.supplier_activate, name="supplier-activate"),
+    path("purchase-orders/", views.purchaseorder_list, name="purchaseorder-list"),
+    path("purchase-orders/new/", views.purchaseorder_create, name="purchaseorder-create"),
+    path(
+        "purchase-orders/awaiting-approval/",
+        views.purchaseorder_approvals,
+        name="purchaseorder-approvals",
+    ),
+    path("purchase-orders/<int:pk>/", views.purchaseorder_detail, name="purchaseorder-detail"),
+    path("purchase-orders/<int:pk>/edit/", views.purchaseorder_edit, name="purchaseorder-edit"),
+    path(
+        "purchase-orders/<int:pk>/submit/", views.purchaseorder_submit, name="purchaseorder-submit"
+    ),
+    path(
+        "purchase-orders/<int:pk>/approve/",
+        views.purchaseorder_approve,
+        name="purchaseorder-approve",
+    ),
+    path(
+        "purchase-orders/<int:pk>/reject/", views.purchaseorder_reject, name="purchaseorder-reject"
+    ),
+    path("purchase-orders/<int:pk>/send/", views.purchaseorder_send, name="purchaseorder-send"),
+    path(
+        "purchase-orders/<int:pk>/cancel/", views.purchaseorder_cancel, name="purchaseorder-cancel"
+    ),
+    path("purchase-orders/<int:pk>/close/", views.purchaseorder_close, name="purchaseorder-close"),
+    path("purchase-orders/<int:pk>/pdf/", views.purchaseorder_pdf, name="purchaseorder-pdf"),
+    path(
+        "purchase-orders/<int:pk>/receive/",
+        views.goodsreceipt_create,
+        name="goodsreceipt-create",
+    ),
 ]

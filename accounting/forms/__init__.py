@@ -22,19 +22,34 @@ from accounting.forms.payables import (
     PaymentLineFormSet,
     ReasonForm,
 )
+from accounting.forms.purchasing import (
+    BasePurchaseOrderLineFormSet,
+    CancelForm,
+    GoodsReceiptForm,
+    PurchaseOrderFilter,
+    PurchaseOrderForm,
+    PurchaseOrderLineForm,
+    PurchaseOrderLineFormSet,
+    RejectForm,
+    SupplierFilter,
+    SupplierForm,
+)
 from accounting.forms.takings import (
     TakingsUploadForm,
 )
 
 __all__ = [
     "AsOfForm",
+    "BasePurchaseOrderLineFormSet",
     "BillFilterForm",
     "BillForm",
     "BillLineForm",
     "BillLineFormSet",
+    "CancelForm",
     "DateRangeForm",
     "DueSoonForm",
     "EntryForm",
+    "GoodsReceiptForm",
     "LineForm",
     "LineFormSet",
     "OrderBillForm",
@@ -44,6 +59,13 @@ __all__ = [
     "PaymentLineForm",
     "PaymentLineFormSet",
     "PeriodReopenForm",
+    "PurchaseOrderFilter",
+    "PurchaseOrderForm",
+    "PurchaseOrderLineForm",
+    "PurchaseOrderLineFormSet",
     "ReasonForm",
+    "RejectForm",
+    "SupplierFilter",
+    "SupplierForm",
     "TakingsUploadForm",
 ]

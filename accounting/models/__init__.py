@@ -8,6 +8,9 @@ from accounting.models.ledger import (
     JournalEntry,
     JournalLine,
 )
+from accounting.models.numbering import (
+    DocumentSequence,
+)
 from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -27,6 +30,7 @@ from accounting.models.takings import (
 __all__ = [
     "Account",
     "AccountMonthTotal",
+    "DocumentSequence",
     "FiscalPeriod",
     "FiscalYear",
     "GoodsReceipt",

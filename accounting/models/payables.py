@@ -104,6 +104,11 @@ class PurchaseOrder(models.Model):
     approved_by = _user_fk(_("approved by"), null=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    review_comment = models.TextField(
+        _("approver's comment"),
+        blank=True,
+        help_text=_("Why the approver returned the order to draft."),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -121,6 +126,10 @@ class PurchaseOrder(models.Model):
 
     def __str__(self):
         return self.number
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status == self.Status.DRAFT
 
 
 class PurchaseOrderLine(models.Model):

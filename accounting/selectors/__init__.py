@@ -24,9 +24,23 @@ from accounting.selectors.payables import (
     payables_ledger_balance,
     payment_batches,
 )
+from accounting.selectors.purchasing import (
+    Totals,
+    purchase_order_lines,
+    purchase_order_list,
+    purchase_order_receipts,
+    purchase_order_totals,
+    purchase_orders_awaiting_approval_by,
+    purchase_orders_visible_to,
+    supplier_list,
+    suppliers_visible_to,
+    totals_of,
+    with_totals,
+)
 
 __all__ = [
     "BillState",
+    "Totals",
     "account_balance",
     "account_ledger",
     "balance_before",
@@ -42,8 +56,18 @@ __all__ = [
     "payables_ledger_balance",
     "payment_batches",
     "posted_lines",
+    "purchase_order_lines",
+    "purchase_order_list",
+    "purchase_order_receipts",
+    "purchase_order_totals",
+    "purchase_orders_awaiting_approval_by",
+    "purchase_orders_visible_to",
+    "supplier_list",
+    "suppliers_visible_to",
+    "totals_of",
     "trial_balance",
     "trial_balance_difference",
     "trial_balance_from_lines",
     "uses_month_totals",
+    "with_totals",
 ]

@@ -3,14 +3,19 @@
 from datetime import date
 
 from accounting.chart import chart_of_accounts_install
-from accounting.models import Account, TakingsImport
+from accounting.models import Account, PurchaseOrder, TakingsImport
 from accounting.services import (
     fiscal_year_create,
     journal_entry_create,
     payment_batch_create,
     supplier_bill_create,
 )
-from tests.accounting.factories import AccountFactory, PurchaseOrderFactory, SupplierFactory
+from tests.accounting.factories import (
+    AccountFactory,
+    PurchaseOrderFactory,
+    SupplierFactory,
+    make_order,
+)
 from tests.accounting.payables import line, posted_bill
 from tests.permissions import Row, only
 
@@ -31,11 +36,18 @@ def make_objects(role_users) -> dict:
     takings = TakingsImport.objects.create(
         filename="t.csv", uploaded_by=role_users["accountant"], rows=[], errors=[]
     )
+    supplier = SupplierFactory()
+    draft = make_order(by=role_users["accountant"], supplier=supplier)
+    sent = make_order(by=role_users["accountant"], supplier=supplier)
+    PurchaseOrder.objects.filter(pk=sent.pk).update(status=PurchaseOrder.Status.SENT)
     return {
         "account": cash,
         "period": year.periods.first(),
         "entry": entry,
         "takings": takings,
+        "supplier": supplier,
+        "draft_order": draft,
+        "sent_order": sent,
     } | _payables(role_users)
 
 
@@ -74,6 +86,21 @@ def _entry(objects) -> dict:
 
 def _period(objects) -> dict:
     return {"pk": objects["period"].pk}
+
+
+def _supplier(objects) -> dict:
+    return {"pk": objects["supplier"].pk}
+
+
+def _draft(objects) -> dict:
+    return {"pk": objects["draft_order"].pk}
+
+
+def _sent(objects) -> dict:
+    return {"pk": objects["sent_order"].pk}
+
+
+PURCHASERS = ("accountant", "admin")
 
 
 ROWS: dict[str, Row] = {
@@ -131,4 +158,26 @@ ROWS: dict[str, Row] = {
         kwargs=lambda o: {"pk": o["batch"].pk, "file_format": "xml"},
         method="post",
     ),
+    # Purchasing. State changes answer allowed roles with a redirect to the
+    # order whatever its state (a refusal is a message), so these rows test
+    # the permission alone; the services' tests cover the states.
+    "accounting:supplier-list": Row(only(*LEDGER_READERS)),
+    "accounting:supplier-create": Row(only(*PURCHASERS)),
+    "accounting:supplier-detail": Row(only(*LEDGER_READERS), _supplier),
+    "accounting:supplier-edit": Row(only(*PURCHASERS), _supplier),
+    "accounting:supplier-deactivate": Row(only(*PURCHASERS, ok=302), _supplier, method="post"),
+    "accounting:supplier-activate": Row(only(*PURCHASERS, ok=302), _supplier, method="post"),
+    "accounting:purchaseorder-list": Row(only(*LEDGER_READERS)),
+    "accounting:purchaseorder-create": Row(only(*PURCHASERS)),
+    "accounting:purchaseorder-approvals": Row(only(*APPROVERS)),
+    "accounting:purchaseorder-detail": Row(only(*LEDGER_READERS), _draft),
+    "accounting:purchaseorder-edit": Row(only(*PURCHASERS), _draft),
+    "accounting:purchaseorder-pdf": Row(only(*LEDGER_READERS), _sent),
+    "accounting:purchaseorder-submit": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
+    "accounting:purchaseorder-approve": Row(only(*APPROVERS, ok=302), _draft, method="post"),
+    "accounting:purchaseorder-reject": Row(only(*APPROVERS, ok=302), _draft, method="post"),
+    "accounting:purchaseorder-send": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
+    "accounting:purchaseorder-cancel": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
+    "accounting:purchaseorder-close": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
+    "accounting:goodsreceipt-create": Row(only(*PURCHASERS), _sent),
 }
