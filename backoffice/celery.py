@@ -47,6 +47,10 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.notification_prune_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    "deactivate-departed-employees": {
+        "task": "hr.tasks.employees_deactivate_departed_task",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 
 app.autodiscover_tasks()

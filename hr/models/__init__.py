@@ -1,5 +1,15 @@
 """HR tables, one module per subject."""
 
+from hr.models.complaints import Complaint, ComplaintNote
+from hr.models.discipline import (
+    DisciplineProposal,
+    DismissalCase,
+    EscalationRule,
+    Incident,
+    OffboardingItem,
+    Termination,
+    Warning,
+)
 from hr.models.employees import (
     Department,
     Employee,
@@ -14,4 +24,13 @@ __all__ = [
     "Employee",
     "EmployeePersonal",
     "EmploymentChange",
+    "Complaint",
+    "ComplaintNote",
+    "Incident",
+    "Warning",
+    "EscalationRule",
+    "DisciplineProposal",
+    "Termination",
+    "DismissalCase",
+    "OffboardingItem",
 ]
