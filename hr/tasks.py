@@ -1,11 +1,17 @@
 """Thin Celery tasks of HR: they call a service."""
 
+from datetime import date
+
 from celery import shared_task
 
 from hr import services
 
 
 @shared_task(name="hr.tasks.employees_deactivate_departed_task")
-def employees_deactivate_departed_task() -> int:
-    """Close the logins of people whose last working day has passed (daily)."""
-    return services.employees_deactivate_departed()
+def employees_deactivate_departed_task(today: str | None = None) -> int:
+    """Close the logins of people whose last working day has passed (daily).
+
+    `today` (ISO date) lets an operator catch up a missed day; beat sends none.
+    """
+    on = date.fromisoformat(today) if today else None
+    return services.employees_deactivate_departed(today=on)
