@@ -43,6 +43,7 @@ STEPS = ["acknowledged", "investigating"]
 def seed_discipline() -> None:
     hr = User.objects.filter(username="hr").first()
     manager = Employee.objects.filter(user__username="manager").first()
+    services.escalation_rules_ensure_defaults()
     if hr is None or manager is None:
         return
     _complaints(hr)

@@ -18,6 +18,7 @@ urlpatterns = [
     # Complaints
     path("complaints/", views.complaint_list, name="complaint-list"),
     path("complaints/new/", views.complaint_create, name="complaint-create"),
+    path("complaints/export/", views.complaint_export, name="complaint-export"),
     path("complaints/<int:pk>/", views.complaint_detail, name="complaint-detail"),
     path("complaints/<int:pk>/status/", views.complaint_transition, name="complaint-transition"),
     path("complaints/<int:pk>/notes/", views.complaint_note, name="complaint-note"),

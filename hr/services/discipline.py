@@ -104,6 +104,33 @@ def escalation_evaluate(*, incident: Incident) -> list[DisciplineProposal]:
     return made
 
 
+# The rules a new install starts with (also added by migration hr.0004).
+DEFAULT_ESCALATION_RULES = [
+    (
+        "A new incident while a final warning is active",
+        EscalationRule.Condition.FINAL_ACTIVE,
+        1,
+        Proposal.DISMISSAL,
+    ),
+    (
+        "Two active written warnings",
+        EscalationRule.Condition.WRITTEN_COUNT,
+        2,
+        Proposal.FINAL_WARNING,
+    ),
+]
+
+
+def escalation_rules_ensure_defaults() -> None:
+    """Give an empty rule table the default rules; rules already there are left alone."""
+    if EscalationRule.objects.exists():
+        return
+    EscalationRule.objects.bulk_create(
+        EscalationRule(name=name, condition=condition, threshold=threshold, proposes=proposes)
+        for name, condition, threshold, proposes in DEFAULT_ESCALATION_RULES
+    )
+
+
 def _proposals_acted_on(*, by, employee: Employee, proposes: str) -> None:
     DisciplineProposal.objects.filter(
         employee=employee, proposes=proposes, status=DisciplineProposal.Status.OPEN

@@ -1,8 +1,12 @@
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_perm
@@ -133,3 +137,49 @@ def complaint_assign(request, pk):
         else:
             messages.success(request, _("Handlers saved."))
     return redirect("hr:complaint-detail", pk=complaint.pk)
+
+
+EXPORT_COLUMNS = [
+    gettext_lazy("Number"),
+    gettext_lazy("Subject"),
+    gettext_lazy("Category"),
+    gettext_lazy("Status"),
+    gettext_lazy("Raised by"),
+    gettext_lazy("Raised at"),
+    gettext_lazy("To acknowledge by"),
+    gettext_lazy("Overdue"),
+    gettext_lazy("Closed at"),
+    gettext_lazy("Outcome"),
+]
+
+
+def _cell(value) -> str:
+    """Text typed by employees must not run as a spreadsheet formula."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+@require_perm("hr.handle_complaint")
+def complaint_export(request):
+    """The complaints this user may see, as CSV; anonymous raisers stay anonymous."""
+    complaints = selectors.complaints_visible_to(request.user).order_by("pk")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="complaints.csv"'
+    writer = csv.writer(response)
+    writer.writerow([str(column) for column in EXPORT_COLUMNS])
+    for c in complaints.iterator(chunk_size=500):
+        raiser = c.raised_by.get_full_name() or c.raised_by.username
+        row = [
+            c.pk,
+            c.subject,
+            c.get_category_display(),
+            c.get_status_display(),
+            raiser if c.raiser_visible else _("Anonymous"),
+            c.raised_at.isoformat(),
+            c.acknowledge_by.isoformat(),
+            _("yes") if c.is_overdue else "",
+            c.closed_at.isoformat() if c.closed_at else "",
+            c.outcome,
+        ]
+        writer.writerow([_cell(value) for value in row])
+    return response

@@ -79,6 +79,7 @@ ROWS: dict[str, Row] = {
     # Complaints: the raiser and HR; never the person it is about (it) nor the manager.
     "hr:complaint-list": Row(signed_in()),
     "hr:complaint-create": Row(signed_in()),
+    "hr:complaint-export": Row(HR_ONLY),
     "hr:complaint-detail": Row(
         only("hr", "admin", "employee", other=404), kwargs=pk_of("complaint")
     ),

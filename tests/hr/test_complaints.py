@@ -266,3 +266,29 @@ def test_the_complaint_list_and_index_take_a_bounded_number_of_queries(
     assert len(response.context["page"].object_list) == 50
     with django_assert_max_num_queries(14):
         client.get(reverse("hr:index"))
+
+
+def test_the_export_names_an_anonymous_raiser_only_to_the_assigned_handler(people, client):
+    anonymous = raise_complaint(people["raiser"], anonymous=True, subject="Hidden one")
+    raise_complaint(people["raiser"], subject="Named one")
+    services.complaint_assign(by=people["hr"], complaint=anonymous, handlers=[people["assistant"]])
+    name = people["raiser"].get_full_name()
+
+    client.force_login(people["hr"])
+    rows = client.get(reverse("hr:complaint-export")).content.decode().splitlines()
+    by_subject = {row.split(",")[1]: row for row in rows[1:]}
+    assert "Anonymous" in by_subject["Hidden one"]
+    assert name not in by_subject["Hidden one"]
+    assert name in by_subject["Named one"]
+
+    client.force_login(people["assistant"])
+    rows = client.get(reverse("hr:complaint-export")).content.decode().splitlines()
+    assert len(rows) == 2  # the header and the one complaint assigned to them
+    assert name in rows[1]
+
+
+def test_the_export_defuses_spreadsheet_formulas_typed_by_employees(people, client):
+    raise_complaint(people["raiser"], subject='=HYPERLINK("http://x","pay")')
+    client.force_login(people["hr"])
+    body = client.get(reverse("hr:complaint-export")).content.decode()
+    assert "'=HYPERLINK" in body

@@ -204,3 +204,18 @@ def test_the_task_terminates_a_past_last_day_with_the_real_function(role_users):
     user.refresh_from_db()
     assert not user.is_active
     assert employees_deactivate_departed_task.apply().get() == 0
+
+
+def test_the_offboarding_list_takes_a_bounded_number_of_queries(
+    role_users, client, django_assert_max_num_queries
+):
+    for _n in range(30):
+        leaver = EmployeeFactory(hire_date=date(2020, 1, 1))
+        services.employee_terminate(
+            by=role_users["hr"], employee=leaver, kind="retirement", reason="r", last_day=TODAY()
+        )
+    client.force_login(role_users["hr"])
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("hr:offboarding-list"))
+    assert len(response.context["rows"]) == 30
+    assert all(len(items) == 4 for _termination, items in response.context["rows"])

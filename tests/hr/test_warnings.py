@@ -206,3 +206,34 @@ def test_an_incident_in_the_future_is_refused(role_users):
             occurred_on=TODAY() + timedelta(days=1),
             description="x",
         )
+
+
+def test_the_discipline_pages_take_a_bounded_number_of_queries(
+    role_users, client, django_assert_max_num_queries
+):
+    hr, employee = role_users["hr"], role_users["employee"].employee
+    for n in range(25):
+        issue(hr, employee, level="verbal", issued_ago=n + 1, shared_with_manager=True)
+        incident(hr, employee, f"Incident {n}")
+    client.force_login(hr)
+    with django_assert_max_num_queries(14):
+        client.get(reverse("hr:employee-discipline", args=[employee.pk]))
+    client.force_login(role_users["manager"])
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("hr:warning-team"))
+    assert len(response.context["rows"]) == 25
+    client.force_login(role_users["employee"])
+    with django_assert_max_num_queries(8):
+        client.get(reverse("hr:warning-mine"))
+
+
+def test_an_emptied_rule_table_gets_the_default_rules_back_and_a_kept_one_stays(db):
+    EscalationRule.objects.all().delete()
+    services.escalation_rules_ensure_defaults()
+    assert sorted(EscalationRule.objects.values_list("proposes", flat=True)) == [
+        "dismissal",
+        "final_warning",
+    ]
+    EscalationRule.objects.filter(proposes="dismissal").delete()
+    services.escalation_rules_ensure_defaults()
+    assert list(EscalationRule.objects.values_list("proposes", flat=True)) == ["final_warning"]
