@@ -22,7 +22,7 @@ COMPLAINTS = [
         "Remarks about my accent",
         "harassment",
         True,
-        "E000003",
+        "E000010",
         "investigating",
         "",
     ),

@@ -58,16 +58,18 @@ def proposals_open() -> QuerySet[DisciplineProposal]:
 
 
 def dismissal_cases_visible_to(user) -> QuerySet[DismissalCase]:
-    """HR sees every case; a manager the cases that wait for their own agreement."""
+    """HR sees every case; a manager the cases that ask for their own agreement."""
     cases = DismissalCase.objects.select_related(
         "employee", "manager", "hr_agreed_by", "manager_agreed_by", "opened_by"
     )
     if not user.is_authenticated:
         return cases.none()
+    # Nobody handles their own dismissal, whatever their role.
+    cases = cases.exclude(employee__user=user)
     if user.has_perm("hr.view_dismissalcase"):
         return cases
     if user.has_perm("hr.agree_dismissalcase"):
-        return cases.filter(manager__user=user).exclude(employee__user=user)
+        return cases.filter(manager__user=user)
     return cases.none()
 
 
