@@ -59,6 +59,10 @@ app.conf.beat_schedule = {
         "task": "accounting.tasks.supplier_bill_reminders_task",
         "schedule": crontab(hour=7, minute=0),
     },
+    "deactivate-departed-employees": {
+        "task": "hr.tasks.employees_deactivate_departed_task",
+        "schedule": crontab(hour=0, minute=30),
+    },
 }
 
 app.autodiscover_tasks()

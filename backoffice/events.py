@@ -9,7 +9,9 @@ Every event is sent with `sender` set to the model class and these
 keyword arguments:
 
 - `employee_hired`: `employee`, `by` (the acting user).
-- `employee_dismissed`: `employee`, `by`, `reason`, `last_day` (a date).
+- `employee_dismissed`: `employee`, `by`, `reason`, `last_day` (a date),
+  `kind` (a `hr.models.Termination.Kind` value: dismissal, resignation,
+  end_of_contract, mutual_agreement, retirement). Sent for every departure.
 - `employee_changed`: `employee`, `by`, `changes` ({field: (old, new)}).
 """
 

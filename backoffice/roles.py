@@ -24,6 +24,8 @@ ALL_PERMISSIONS = "__all__"
 ROLES: dict[str, list[str] | str] = {
     EMPLOYEE: [
         "hr.view_directory",
+        "hr.raise_complaint",
+        "hr.acknowledge_warning",
     ],
     MANAGER: [
         "accounting.view_account",
@@ -39,6 +41,8 @@ ROLES: dict[str, list[str] | str] = {
         "backoffice.view_dashboard",
         "hr.view_directory",
         "hr.view_team",
+        "hr.view_team_warning",
+        "hr.agree_dismissalcase",
     ],
     HR: [
         "backoffice.access_hr",
@@ -66,6 +70,32 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_historicalemployeedocument",
         "hr.view_documentexpirynotice",
         "hr.view_employeeimport",
+        # Complaints: HR managers see and handle all of them.
+        "hr.view_complaint",
+        "hr.change_complaint",
+        "hr.handle_complaint",
+        "hr.manage_all_complaints",
+        "hr.view_historicalcomplaint",
+        "hr.add_complaintnote",
+        "hr.view_complaintnote",
+        # Discipline and departures.
+        "hr.add_incident",
+        "hr.view_incident",
+        "hr.add_warning",
+        "hr.change_warning",
+        "hr.view_warning",
+        "hr.view_historicalwarning",
+        "hr.view_escalationrule",
+        "hr.view_disciplineproposal",
+        "hr.change_disciplineproposal",
+        "hr.add_dismissalcase",
+        "hr.change_dismissalcase",
+        "hr.view_dismissalcase",
+        "hr.view_historicaldismissalcase",
+        "hr.add_termination",
+        "hr.view_termination",
+        "hr.view_offboardingitem",
+        "hr.change_offboardingitem",
     ],
     ACCOUNTANT: [
         "accounting.add_account",

@@ -204,6 +204,9 @@ if REDIS_URL:
         }
     }
 
+# HR: working days (Monday to Friday) HR has to acknowledge a complaint.
+COMPLAINT_ACKNOWLEDGE_WORKING_DAYS = env.int("COMPLAINT_ACKNOWLEDGE_WORKING_DAYS", default=5)
+
 # Security. Production (DEBUG off) gets secure cookies, HSTS and HTTPS
 # redirects; SECURE_SSL_REDIRECT can be turned off behind a proxy that
 # already redirects.

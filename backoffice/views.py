@@ -139,6 +139,11 @@ def history(request, app_label, model_name, pk):
     history_model = manager.model
     if not request.user.has_perm(f"{app_label}.view_{history_model._meta.model_name}"):
         raise PermissionDenied
+    # Models with object rules (e.g. a complaint, never shown to the person it
+    # is about) name them in `history_visible_to(user)`: a queryset of records.
+    visible_to = getattr(model, "history_visible_to", None)
+    if visible_to is not None and not visible_to(request.user).filter(pk=pk).exists():
+        raise Http404
     records = history_model.objects.filter(id=pk).select_related("history_user")
     page = Paginator(records.order_by("-history_date", "-history_id"), 50).get_page(
         request.GET.get("page")

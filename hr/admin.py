@@ -1,15 +1,26 @@
 from django.contrib import admin
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from hr.models import (
+    Complaint,
+    ComplaintNote,
     Department,
+    DisciplineProposal,
+    DismissalCase,
     DocumentExpiryNotice,
     Employee,
     EmployeeDocument,
     EmployeeImport,
     EmployeePersonal,
     EmploymentChange,
+    EscalationRule,
+    Incident,
+    OffboardingItem,
     Position,
+    Termination,
+    Warning,
 )
 
 
@@ -114,6 +125,171 @@ class DocumentExpiryNoticeAdmin(admin.ModelAdmin):
     list_select_related = ["document__employee"]
     raw_id_fields = ["document"]
 
+
+# Complaints ----------------------------------------------------------------------
+
+
+class ComplaintNoteInline(admin.TabularInline):
+    model = ComplaintNote
+    extra = 0
+    fields = ["written_at", "author", "text"]
+    readonly_fields = ["written_at", "author", "text"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(SimpleHistoryAdmin):
+    """Read only: complaints move through `hr.services` so the raiser is told.
+
+    An anonymous raiser's name is shown to the assigned handlers only; the
+    raiser is never a field here, nor something to search or filter by.
+    """
+
+    list_display = ["pk", "subject", "category", "status", "raiser", "raised_at", "acknowledge_by"]
+    list_filter = ["status", "category", "anonymous", "raised_at"]
+    search_fields = ["subject", "description"]
+    date_hierarchy = "raised_at"
+    fields = [
+        "raiser",
+        "category",
+        "subject",
+        "description",
+        "about",
+        "status",
+        "handlers",
+        "raised_at",
+        "acknowledge_by",
+        "acknowledged_at",
+        "closed_at",
+        "outcome",
+    ]
+    readonly_fields = fields
+    inlines = [ComplaintNoteInline]
+
+    def get_queryset(self, request):
+        # Whether this request's user may read the raiser, decided in SQL per row.
+        handled = Exists(
+            Complaint.handlers.through.objects.filter(
+                complaint_id=OuterRef("pk"), user_id=request.user.pk
+            )
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("raised_by")
+            .annotate(
+                raiser_visible=Case(
+                    When(Q(anonymous=False) | Q(raised_by=request.user.pk) | Q(handled), then=True),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                )
+            )
+        )
+
+    @admin.display(description=_("raised by"))
+    def raiser(self, obj):
+        if getattr(obj, "raiser_visible", False):
+            return obj.raised_by.get_full_name() or obj.raised_by.username
+        return _("Anonymous")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ComplaintNote)
+class ComplaintNoteAdmin(admin.ModelAdmin):
+    list_display = ["complaint", "author", "written_at"]
+    list_filter = ["written_at"]
+    search_fields = ["text", "complaint__subject"]
+    list_select_related = ["complaint", "author"]
+    raw_id_fields = ["complaint", "author"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+# Discipline ----------------------------------------------------------------------
+
+
+@admin.register(Incident)
+class IncidentAdmin(admin.ModelAdmin):
+    list_display = ["employee", "occurred_on", "reported_by", "recorded_by", "recorded_at"]
+    list_filter = ["occurred_on"]
+    search_fields = ["employee__first_name", "employee__last_name", "description"]
+    list_select_related = ["employee", "reported_by", "recorded_by"]
+    autocomplete_fields = ["employee", "reported_by"]
+    raw_id_fields = ["recorded_by"]
+    date_hierarchy = "occurred_on"
+
+
+@admin.register(Warning)
+class WarningAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "employee",
+        "level",
+        "issued_on",
+        "expires_on",
+        "shared_with_manager",
+        "acknowledged_at",
+    ]
+    list_filter = ["level", "shared_with_manager", "issued_on", "expires_on"]
+    search_fields = ["employee__first_name", "employee__last_name", "reason"]
+    list_select_related = ["employee"]
+    autocomplete_fields = ["employee"]
+    raw_id_fields = ["issued_by", "incidents"]
+    date_hierarchy = "issued_on"
+
+
+@admin.register(EscalationRule)
+class EscalationRuleAdmin(admin.ModelAdmin):
+    list_display = ["name", "condition", "threshold", "proposes", "is_active"]
+    list_filter = ["condition", "proposes", "is_active"]
+    search_fields = ["name"]
+
+
+@admin.register(DisciplineProposal)
+class DisciplineProposalAdmin(admin.ModelAdmin):
+    list_display = ["employee", "proposes", "rule", "status", "created_at", "decided_by"]
+    list_filter = ["status", "proposes", "rule"]
+    search_fields = ["employee__first_name", "employee__last_name"]
+    list_select_related = ["employee", "rule", "decided_by"]
+    raw_id_fields = ["employee", "incident", "rule", "decided_by"]
+
+
+@admin.register(DismissalCase)
+class DismissalCaseAdmin(SimpleHistoryAdmin):
+    """Read only: the two agreements are given on the HR and manager pages."""
+
+    list_display = [
+        "employee",
+        "manager",
+        "last_day",
+        "status",
+        "hr_agreed_by",
+        "manager_agreed_by",
+        "opened_at",
+    ]
+    list_filter = ["status", "last_day"]
+    search_fields = ["employee__first_name", "employee__last_name", "reason"]
+    list_select_related = ["employee", "manager", "hr_agreed_by", "manager_agreed_by"]
+    raw_id_fields = [
+        "employee",
+        "manager",
+        "opened_by",
+        "hr_agreed_by",
+        "manager_agreed_by",
+        "termination",
+    ]
+
     def has_add_permission(self, request):
         return False
 
@@ -131,8 +307,39 @@ class EmployeeImportAdmin(admin.ModelAdmin):
     list_select_related = ["uploaded_by"]
     raw_id_fields = ["uploaded_by"]
 
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class OffboardingItemInline(admin.TabularInline):
+    model = OffboardingItem
+    extra = 0
+    raw_id_fields = ["done_by"]
+
+
+@admin.register(Termination)
+class TerminationAdmin(admin.ModelAdmin):
+    list_display = ["employee", "kind", "last_day", "recorded_by", "recorded_at"]
+    list_filter = ["kind", "last_day"]
+    search_fields = ["employee__first_name", "employee__last_name", "reason"]
+    list_select_related = ["employee", "recorded_by"]
+    raw_id_fields = ["employee", "recorded_by"]
+    inlines = [OffboardingItemInline]
+
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OffboardingItem)
+class OffboardingItemAdmin(admin.ModelAdmin):
+    list_display = ["termination", "task", "department", "done_by", "done_at"]
+    list_filter = ["task", "department", ("done_at", admin.EmptyFieldListFilter)]
+    search_fields = ["termination__employee__first_name", "termination__employee__last_name"]
+    list_select_related = ["termination__employee", "done_by"]
+    raw_id_fields = ["termination", "done_by"]

@@ -1,5 +1,7 @@
 """Thin Celery tasks of HR: they call services and are safe to run twice."""
 
+from datetime import date
+
 from celery import shared_task
 
 from hr import services
@@ -13,3 +15,13 @@ def documents_expiry_notify_task() -> int:
 @shared_task(name="hr.tasks.employee_imports_prune_task")
 def employee_imports_prune_task() -> int:
     return services.employee_imports_prune()
+
+
+@shared_task(name="hr.tasks.employees_deactivate_departed_task")
+def employees_deactivate_departed_task(today: str | None = None) -> int:
+    """Close the logins of people whose last working day has passed (daily).
+
+    `today` (ISO date) lets an operator catch up a missed day; beat sends none.
+    """
+    on = date.fromisoformat(today) if today else None
+    return services.employees_deactivate_departed(today=on)

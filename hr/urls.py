@@ -35,4 +35,52 @@ urlpatterns = [
     path("documents/<int:pk>/download/", views.document_download, name="document-download"),
     path("documents/mine/", views.my_documents, name="my-documents"),
     path("documents/expiring/", views.documents_expiring, name="documents-expiring"),
+    # Complaints
+    path("complaints/", views.complaint_list, name="complaint-list"),
+    path("complaints/new/", views.complaint_create, name="complaint-create"),
+    path("complaints/export/", views.complaint_export, name="complaint-export"),
+    path("complaints/<int:pk>/", views.complaint_detail, name="complaint-detail"),
+    path("complaints/<int:pk>/status/", views.complaint_transition, name="complaint-transition"),
+    path("complaints/<int:pk>/notes/", views.complaint_note, name="complaint-note"),
+    path("complaints/<int:pk>/handlers/", views.complaint_assign, name="complaint-assign"),
+    # Discipline
+    path(
+        "employees/<int:pk>/discipline/",
+        views.employee_discipline,
+        name="employee-discipline",
+    ),
+    path("employees/<int:pk>/incidents/new/", views.incident_create, name="incident-create"),
+    path("employees/<int:pk>/warnings/new/", views.warning_create, name="warning-create"),
+    path("warnings/mine/", views.my_warnings, name="warning-mine"),
+    path("warnings/team/", views.team_warnings, name="warning-team"),
+    path("warnings/<int:pk>/", views.warning_detail, name="warning-detail"),
+    path(
+        "warnings/<int:pk>/acknowledge/",
+        views.warning_acknowledge,
+        name="warning-acknowledge",
+    ),
+    path("warnings/<int:pk>/share/", views.warning_share, name="warning-share"),
+    path("proposals/<int:pk>/decline/", views.proposal_decline, name="proposal-decline"),
+    # Departures
+    path("employees/<int:pk>/dismissal/new/", views.dismissal_create, name="dismissal-create"),
+    path("dismissals/team/", views.dismissal_team, name="dismissal-team"),
+    path("dismissals/<int:pk>/", views.dismissal_detail, name="dismissal-detail"),
+    path("dismissals/<int:pk>/agree/hr/", views.dismissal_agree_hr, name="dismissal-agree-hr"),
+    path(
+        "dismissals/<int:pk>/agree/manager/",
+        views.dismissal_agree_manager,
+        name="dismissal-agree-manager",
+    ),
+    path("dismissals/<int:pk>/withdraw/", views.dismissal_withdraw, name="dismissal-withdraw"),
+    path(
+        "employees/<int:pk>/departure/new/",
+        views.termination_create,
+        name="termination-create",
+    ),
+    path("offboarding/", views.offboarding_list, name="offboarding-list"),
+    path(
+        "offboarding/items/<int:pk>/done/",
+        views.offboarding_item_done,
+        name="offboarding-item-done",
+    ),
 ]

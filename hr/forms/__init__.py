@@ -1,5 +1,17 @@
 """HR forms, one module per subject."""
 
+from hr.forms.complaints import (
+    ComplaintAssignForm,
+    ComplaintForm,
+    ComplaintNoteForm,
+    ComplaintTransitionForm,
+)
+from hr.forms.discipline import (
+    DismissalCaseForm,
+    IncidentForm,
+    TerminationForm,
+    WarningForm,
+)
 from hr.forms.employees import (
     EmployeeChangeForm,
     EmployeePersonalForm,
@@ -12,10 +24,18 @@ from hr.forms.records import (
 )
 
 __all__ = [
+    "ComplaintAssignForm",
+    "ComplaintForm",
+    "ComplaintNoteForm",
+    "ComplaintTransitionForm",
+    "DismissalCaseForm",
     "DocumentUploadForm",
     "EmployeeChangeForm",
     "EmployeeImportForm",
     "EmployeePersonalForm",
+    "IncidentForm",
     "OrgChartFilterForm",
     "PositionChoiceField",
+    "TerminationForm",
+    "WarningForm",
 ]

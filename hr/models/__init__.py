@@ -1,5 +1,19 @@
 """HR tables, one module per subject."""
 
+from hr.models.complaints import (
+    Complaint,
+    ComplaintNote,
+)
+from hr.models.discipline import (
+    DisciplineProposal,
+    DismissalCase,
+    EscalationRule,
+    Incident,
+    OffboardingItem,
+    Termination,
+    Warning,
+    WarningQuerySet,
+)
 from hr.models.documents import (
     DocumentExpiryNotice,
     EmployeeDocument,
@@ -18,14 +32,24 @@ from hr.models.imports import (
 )
 
 __all__ = [
+    "Complaint",
+    "ComplaintNote",
     "Department",
+    "DisciplineProposal",
+    "DismissalCase",
     "DocumentExpiryNotice",
     "Employee",
     "EmployeeDocument",
     "EmployeeImport",
     "EmployeePersonal",
     "EmploymentChange",
+    "EscalationRule",
+    "Incident",
+    "OffboardingItem",
     "Position",
+    "Termination",
+    "Warning",
+    "WarningQuerySet",
     "document_upload_to",
     "import_expiry",
 ]

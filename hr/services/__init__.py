@@ -1,5 +1,30 @@
 """Every HR write that matters, one module per subject."""
 
+from hr.services.complaints import (
+    ComplaintError,
+    add_working_days,
+    complaint_assign,
+    complaint_note_add,
+    complaint_raise,
+    complaint_transition,
+    may_handle,
+)
+from hr.services.discipline import (
+    DisciplineError,
+    dismissal_case_agree,
+    dismissal_case_open,
+    dismissal_case_withdraw,
+    employee_terminate,
+    employees_deactivate_departed,
+    escalation_evaluate,
+    escalation_rules_ensure_defaults,
+    incident_record,
+    offboarding_item_done,
+    proposal_decline,
+    warning_acknowledge,
+    warning_issue,
+    warning_share,
+)
 from hr.services.documents import (
     DocumentError,
     document_upload,
@@ -23,9 +48,19 @@ from hr.services.imports import (
 )
 
 __all__ = [
+    "ComplaintError",
+    "DisciplineError",
     "DocumentError",
     "EmployeeError",
     "EmployeeImportError",
+    "add_working_days",
+    "complaint_assign",
+    "complaint_note_add",
+    "complaint_raise",
+    "complaint_transition",
+    "dismissal_case_agree",
+    "dismissal_case_open",
+    "dismissal_case_withdraw",
     "document_upload",
     "documents_expiry_notify",
     "employee_change",
@@ -36,6 +71,17 @@ __all__ = [
     "employee_import_upload",
     "employee_imports_prune",
     "employee_personal_update",
+    "employee_terminate",
     "employee_validate",
+    "employees_deactivate_departed",
+    "escalation_evaluate",
+    "escalation_rules_ensure_defaults",
+    "incident_record",
+    "may_handle",
+    "offboarding_item_done",
     "parse_date",
+    "proposal_decline",
+    "warning_acknowledge",
+    "warning_issue",
+    "warning_share",
 ]

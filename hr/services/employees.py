@@ -11,7 +11,15 @@ from django.utils.translation import gettext as _
 
 from backoffice import events
 from backoffice.errors import DomainError
-from hr.models import Department, Employee, EmployeePersonal, EmploymentChange, Position
+from hr.models import (
+    Department,
+    Employee,
+    EmployeePersonal,
+    EmploymentChange,
+    OffboardingItem,
+    Position,
+    Termination,
+)
 
 User = get_user_model()
 
@@ -179,18 +187,59 @@ def employee_personal_update(*, by, employee: Employee, **fields) -> EmployeePer
 
 
 @transaction.atomic
-def employee_dismiss(*, by, employee: Employee, reason: str, last_day: date) -> Employee:
+def employee_dismiss(
+    *,
+    by,
+    employee: Employee,
+    reason: str,
+    last_day: date,
+    kind: str = Termination.Kind.DISMISSAL,
+) -> Employee:
+    """Record a departure of any kind, open its offboarding checklist, tell the others.
+
+    Until the last working day has passed the employee is serving notice;
+    `employees_deactivate_departed` (a daily task) then marks them terminated
+    and closes their login. A last day already past does both at once.
+    """
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
-    if employee.status == Employee.Status.TERMINATED:
-        raise EmployeeError(_("%(name)s has already left.") % {"name": employee.full_name})
+    if employee.status == Employee.Status.TERMINATED or employee.termination_date is not None:
+        raise EmployeeError(
+            _("%(name)s has already left or is serving notice.") % {"name": employee.full_name}
+        )
     if last_day < employee.hire_date:
         raise EmployeeError(_("The last working day cannot be before the hire date."))
-    employee.status = Employee.Status.TERMINATED
+    if kind not in Termination.Kind.values:
+        raise EmployeeError(_("Unknown kind of departure."))
+    if not reason.strip():
+        raise EmployeeError(_("Give the reason of the departure."))
+    today = timezone.localdate()
+    old_status = employee.status
+    employee.status = Employee.Status.TERMINATED if last_day < today else Employee.Status.NOTICE
     employee.termination_date = last_day
     employee_validate(employee)
     employee._history_user = by
     employee.save()
+    _change_row(
+        employee=employee,
+        name="status",
+        old=old_status,
+        new=employee.status,
+        effective_date=max(today, employee.hire_date),
+        reason=reason,
+        by=by,
+    ).save()
+    if employee.user_id and last_day < today:
+        User.objects.filter(pk=employee.user_id).update(is_active=False)
+    termination = Termination(
+        employee=employee, kind=kind, reason=reason, last_day=last_day, recorded_by=by
+    )
+    termination.full_clean()
+    termination.save()
+    OffboardingItem.objects.bulk_create(
+        OffboardingItem(termination=termination, task=task, department=department)
+        for task, department in OffboardingItem.CHECKLIST
+    )
     events.employee_dismissed.send(
-        sender=Employee, employee=employee, by=by, reason=reason, last_day=last_day
+        sender=Employee, employee=employee, by=by, reason=reason, last_day=last_day, kind=kind
     )
     return employee

@@ -11,17 +11,28 @@ from backoffice.services import job_start
 from hr import selectors, services
 from hr.filters import DirectoryFilter
 from hr.forms import EmployeeChangeForm, EmployeePersonalForm
+from hr.models import Complaint, DismissalCase
 from hr.services import EmployeeError
 
 DIRECTORY_PAGE_SIZE = 50
+INDEX_ROWS = 20
 
 
 @require_perm("backoffice.access_hr")
 def index(request):
+    complaints = selectors.complaints_visible_to(request.user).filter(status__in=Complaint.OPEN)
     return render(
         request,
         "hr/index.html",
-        {"headcount": selectors.headcount_by_department()},
+        {
+            "headcount": selectors.headcount_by_department(),
+            "open_complaints": complaints.order_by("acknowledge_by", "pk")[:INDEX_ROWS],
+            "overdue_count": complaints.filter(is_overdue=True).count(),
+            "proposals": selectors.proposals_open().order_by("created_at")[:INDEX_ROWS],
+            "awaiting_cases": selectors.dismissal_cases_visible_to(request.user)
+            .filter(status=DismissalCase.Status.AWAITING)
+            .order_by("last_day")[:INDEX_ROWS],
+        },
     )
 
 

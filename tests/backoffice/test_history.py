@@ -28,7 +28,7 @@ def test_a_dismissal_is_recorded_in_the_history(role_users):
         by=role_users["hr"], employee=employee, reason="Resigned", last_day=date(2026, 12, 31)
     )
     latest = employee.history.first()
-    assert latest.status == "terminated"
+    assert latest.status == "notice"  # until the last working day has passed
     assert latest.history_user == role_users["hr"]
     assert latest.prev_record.status == "active"
 

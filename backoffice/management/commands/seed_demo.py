@@ -21,6 +21,7 @@ from accounting.chart import chart_of_accounts_install
 from accounting.demo_payables import payables_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
 from backoffice import roles
+from hr.demo_discipline import seed_discipline
 from hr.demo_records import seed_records
 from hr.models import Department, Employee, Position
 
@@ -125,6 +126,7 @@ class Command(BaseCommand):
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
             seed_records(by=demo["admin"].user)
+            seed_discipline()
             chart_of_accounts_install()
             demo_ledger.seed(by=demo["accountant"].user)
             purchasing_demo_install()
