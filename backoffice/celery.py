@@ -47,6 +47,10 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.notification_prune_task",
         "schedule": crontab(hour=3, minute=15),
     },
+    "hr-training-reminders": {
+        "task": "hr.tasks.training_reminders_task",
+        "schedule": crontab(hour=6, minute=30),
+    },
 }
 
 app.autodiscover_tasks()

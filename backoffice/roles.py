@@ -24,6 +24,8 @@ ALL_PERMISSIONS = "__all__"
 ROLES: dict[str, list[str] | str] = {
     EMPLOYEE: [
         "hr.view_directory",
+        "hr.view_own_training",
+        "hr.acknowledge_policy",
     ],
     MANAGER: [
         "backoffice.view_dashboard",
@@ -49,6 +51,24 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_employeepersonal",
         "hr.view_historicalemployeepersonal",
         "hr.view_employmentchange",
+        "hr.add_course",
+        "hr.change_course",
+        "hr.view_course",
+        "hr.add_trainingsession",
+        "hr.change_trainingsession",
+        "hr.view_trainingsession",
+        "hr.add_trainingassignment",
+        "hr.change_trainingassignment",
+        "hr.view_trainingassignment",
+        "hr.view_historicaltrainingassignment",
+        "hr.add_policy",
+        "hr.change_policy",
+        "hr.view_policy",
+        "hr.add_policyversion",
+        "hr.change_policyversion",
+        "hr.view_policyversion",
+        "hr.view_historicalpolicyversion",
+        "hr.view_policyacknowledgement",
     ],
     ACCOUNTANT: [
         "accounting.add_account",

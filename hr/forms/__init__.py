@@ -5,9 +5,24 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
+from hr.forms.policies import PolicyForm, PolicyVersionForm
+from hr.forms.training import (
+    CourseForm,
+    SessionRecordForm,
+    SessionResultFormSet,
+    TrainingAssignForm,
+    TrainingSessionForm,
+)
 
 __all__ = [
     "EmployeePersonalForm",
     "PositionChoiceField",
     "EmployeeChangeForm",
+    "CourseForm",
+    "TrainingSessionForm",
+    "TrainingAssignForm",
+    "SessionRecordForm",
+    "SessionResultFormSet",
+    "PolicyForm",
+    "PolicyVersionForm",
 ]

@@ -7,6 +7,8 @@ from hr.models.employees import (
     EmploymentChange,
     Position,
 )
+from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 
 __all__ = [
     "Department",
@@ -14,4 +16,10 @@ __all__ = [
     "Employee",
     "EmployeePersonal",
     "EmploymentChange",
+    "Course",
+    "TrainingSession",
+    "TrainingAssignment",
+    "Policy",
+    "PolicyVersion",
+    "PolicyAcknowledgement",
 ]

@@ -7,6 +7,24 @@ from hr.services.employees import (
     employee_hire,
     employee_personal_update,
 )
+from hr.services.policies import (
+    PolicyError,
+    policy_acknowledge,
+    policy_create,
+    policy_reminders_send,
+    policy_version_create,
+    policy_version_publish,
+)
+from hr.services.training import (
+    TrainingError,
+    course_create,
+    employees_for_target,
+    training_assign,
+    training_assign_mandatory,
+    training_reminders_send,
+    training_session_create,
+    training_session_record,
+)
 
 __all__ = [
     "EmployeeError",
@@ -14,4 +32,18 @@ __all__ = [
     "employee_change",
     "employee_personal_update",
     "employee_dismiss",
+    "TrainingError",
+    "course_create",
+    "training_session_create",
+    "training_assign",
+    "employees_for_target",
+    "training_session_record",
+    "training_assign_mandatory",
+    "training_reminders_send",
+    "PolicyError",
+    "policy_create",
+    "policy_version_create",
+    "policy_version_publish",
+    "policy_acknowledge",
+    "policy_reminders_send",
 ]

@@ -21,7 +21,10 @@ def index(request):
     return render(
         request,
         "hr/index.html",
-        {"headcount": selectors.headcount_by_department()},
+        {
+            "headcount": selectors.headcount_by_department(),
+            "training": selectors.training_dashboard(),
+        },
     )
 
 
