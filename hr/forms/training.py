@@ -1,9 +1,13 @@
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.forms.employees import PositionChoiceField
 from hr.models import Course, Department, Employee, Position, TrainingAssignment, TrainingSession
+
+RECENT_SESSION_DAYS = 30
 
 
 class PositionsField(forms.ModelMultipleChoiceField):
@@ -79,7 +83,9 @@ class TrainingAssignForm(forms.Form):
 
     def __init__(self, *args, course: Course, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = course.sessions.filter(starts_at__gte=timezone.now())
+        # Sessions still to come or just held (their results may not be in yet).
+        recent = timezone.now() - timedelta(days=RECENT_SESSION_DAYS)
+        self.fields["session"].queryset = course.sessions.filter(ends_at__gte=recent)
 
     def clean(self):
         data = super().clean()
