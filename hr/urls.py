@@ -26,6 +26,16 @@ urlpatterns = [
     path("training/sessions/<int:pk>/record/", views.session_record, name="session-record"),
     path("training/assignments/", views.assignment_list, name="assignment-list"),
     path("training/assignments/<int:pk>/", views.assignment_detail, name="assignment-detail"),
+    path(
+        "training/assignments/<int:pk>/record/",
+        views.assignment_record,
+        name="assignment-record",
+    ),
+    path(
+        "training/assignments/<int:pk>/cancel/",
+        views.assignment_cancel,
+        name="assignment-cancel",
+    ),
     # Policies
     path("policies/", views.policy_mine, name="policy-mine"),
     path("policies/manage/", views.policy_list, name="policy-list"),

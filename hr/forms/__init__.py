@@ -7,6 +7,7 @@ from hr.forms.employees import (
 )
 from hr.forms.policies import PolicyForm, PolicyVersionForm
 from hr.forms.training import (
+    AssignmentRecordForm,
     CourseForm,
     SessionRecordForm,
     SessionResultFormSet,
@@ -19,6 +20,7 @@ __all__ = [
     "PositionChoiceField",
     "EmployeeChangeForm",
     "CourseForm",
+    "AssignmentRecordForm",
     "TrainingSessionForm",
     "TrainingAssignForm",
     "SessionRecordForm",

@@ -112,3 +112,18 @@ class SessionRecordForm(forms.Form):
     completed_on = forms.DateField(
         label=_("Completed on"), widget=forms.DateInput(attrs={"type": "date"})
     )
+
+
+class AssignmentRecordForm(forms.Form):
+    outcome = forms.ChoiceField(label=_("Result"), choices=TrainingAssignment.Result.choices)
+    score = forms.DecimalField(
+        label=_("Score"), max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False
+    )
+    completed_on = forms.DateField(
+        label=_("Completed on"),
+        initial=timezone.localdate,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )

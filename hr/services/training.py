@@ -210,17 +210,63 @@ def training_session_record(
     recorded = 0
     for assignment in assignments:
         row = wanted[assignment.pk]
-        passed = row["outcome"] == TrainingAssignment.Result.PASS
-        assignment.status = Status.COMPLETED if passed else Status.FAILED
-        assignment.result = row["outcome"]
-        assignment.score = row.get("score")
-        assignment.notes = row.get("notes", "")
-        assignment.completed_on = completed_on
-        _full_clean(assignment)
-        assignment._history_user = by
-        assignment.save()
+        _record_result(
+            assignment,
+            by=by,
+            outcome=row["outcome"],
+            score=row.get("score"),
+            notes=row.get("notes", ""),
+            completed_on=completed_on,
+        )
         recorded += 1
     return recorded
+
+
+def _record_result(assignment, *, by, outcome, score, notes, completed_on) -> None:
+    if outcome not in TrainingAssignment.Result.values:
+        raise TrainingError(_("Choose whether the training was passed or failed."))
+    passed = outcome == TrainingAssignment.Result.PASS
+    assignment.status = Status.COMPLETED if passed else Status.FAILED
+    assignment.result = outcome
+    assignment.score = score
+    assignment.notes = notes
+    assignment.completed_on = completed_on
+    _full_clean(assignment)
+    assignment._history_user = by
+    assignment.save()
+
+
+@transaction.atomic
+def training_assignment_record(
+    *,
+    by,
+    assignment: TrainingAssignment,
+    outcome: str,
+    completed_on: date,
+    score=None,
+    notes: str = "",
+) -> TrainingAssignment:
+    """Record the result of one assignment (training taken outside a session)."""
+    assignment = TrainingAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if not assignment.is_open:
+        raise TrainingError(_("This assignment is already closed."))
+    if completed_on > timezone.localdate():
+        raise TrainingError(_("The results cannot be dated in the future."))
+    _record_result(
+        assignment, by=by, outcome=outcome, score=score, notes=notes, completed_on=completed_on
+    )
+    return assignment
+
+
+@transaction.atomic
+def training_assignment_cancel(*, by, assignment: TrainingAssignment) -> TrainingAssignment:
+    assignment = TrainingAssignment.objects.select_for_update().get(pk=assignment.pk)
+    if not assignment.is_open:
+        raise TrainingError(_("This assignment is already closed."))
+    assignment.status = Status.CANCELLED
+    assignment._history_user = by
+    assignment.save(update_fields=["status"])
+    return assignment
 
 
 @transaction.atomic

@@ -22,8 +22,10 @@ from hr.views.policies import (
     policy_version_remind,
 )
 from hr.views.training import (
+    assignment_cancel,
     assignment_detail,
     assignment_list,
+    assignment_record,
     course_assign,
     course_create,
     course_detail,
@@ -51,6 +53,8 @@ __all__ = [
     "session_record",
     "assignment_list",
     "assignment_detail",
+    "assignment_record",
+    "assignment_cancel",
     "policy_mine",
     "policy_version_detail",
     "policy_version_file",

@@ -6,12 +6,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from backoffice.errors import DomainError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
 from hr import selectors, services
 from hr.forms import (
+    AssignmentRecordForm,
     CourseForm,
     SessionRecordForm,
     SessionResultFormSet,
@@ -212,8 +214,46 @@ def assignment_list(request):
 @require_perm("hr.view_own_training")
 def assignment_detail(request, pk):
     assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    form = None
+    if assignment.is_open and request.user.has_perm("hr.change_trainingassignment"):
+        form = AssignmentRecordForm()
     return render(
         request,
         "hr/assignment_detail.html",
-        {"assignment": assignment, "today": timezone.localdate()},
+        {"assignment": assignment, "today": timezone.localdate(), "form": form},
     )
+
+
+@require_perm("hr.change_trainingassignment")
+def assignment_record(request, pk):
+    """HR records the result of one assignment, e.g. training taken elsewhere."""
+    assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    form = AssignmentRecordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.training_assignment_record(
+                by=request.user, assignment=assignment, **form.cleaned_data
+            )
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The result is recorded."))
+            return redirect("hr:assignment-detail", pk=assignment.pk)
+    return render(
+        request,
+        "hr/assignment_detail.html",
+        {"assignment": assignment, "today": timezone.localdate(), "form": form},
+    )
+
+
+@require_perm("hr.change_trainingassignment")
+@require_POST
+def assignment_cancel(request, pk):
+    assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    try:
+        services.training_assignment_cancel(by=request.user, assignment=assignment)
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The assignment is cancelled."))
+    return redirect("hr:assignment-detail", pk=assignment.pk)

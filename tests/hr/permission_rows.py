@@ -84,6 +84,10 @@ ROWS: dict[str, Row] = {
     "hr:assignment-detail": Row(
         only("hr", "admin", "employee", "manager", other=404), kwargs=_pk("assignment")
     ),
+    "hr:assignment-record": Row(HR_ONLY, kwargs=_pk("assignment")),
+    "hr:assignment-cancel": Row(
+        only("hr", "admin", ok=302), kwargs=_pk("assignment"), method="post"
+    ),
     # Policies
     "hr:policy-mine": Row(signed_in()),
     "hr:policy-list": Row(HR_ONLY),

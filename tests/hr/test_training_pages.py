@@ -203,3 +203,68 @@ def test_a_due_date_in_the_past_is_refused_with_a_message(client, role_users):
     )
     assert b"The due date is in the past." in response.content
     assert not TrainingAssignment.objects.exists()
+
+
+def result_form(**overrides):
+    return {
+        "outcome": "pass",
+        "score": "88",
+        "completed_on": timezone.localdate().isoformat(),
+        "notes": "",
+    } | overrides
+
+
+def test_an_employee_cannot_complete_anyones_assignment_not_even_their_own(client, role_users):
+    own = TrainingAssignmentFactory(employee=role_users["employee"].employee)
+    other = TrainingAssignmentFactory(employee=role_users["clerk"].employee)
+    client.force_login(role_users["employee"])
+    for assignment in (own, other):
+        url = reverse("hr:assignment-record", args=[assignment.pk])
+        assert client.post(url, result_form()).status_code == 403
+        cancel = reverse("hr:assignment-cancel", args=[assignment.pk])
+        assert client.post(cancel).status_code == 403
+    assert set(TrainingAssignment.objects.values_list("status", flat=True)) == {Status.ASSIGNED}
+
+
+def test_hr_records_one_assignments_result_and_it_is_kept_in_history(client, role_users):
+    assignment = TrainingAssignmentFactory(employee=role_users["employee"].employee)
+    client.force_login(role_users["hr"])
+    page = client.get(reverse("hr:assignment-detail", args=[assignment.pk]))
+    assert b'data-testid="assignment-record-form"' in page.content
+    response = client.post(reverse("hr:assignment-record", args=[assignment.pk]), result_form())
+    assert response.status_code == 302
+    assignment.refresh_from_db()
+    assert assignment.status == Status.COMPLETED
+    assert assignment.history.first().history_user == role_users["hr"]
+    again = client.post(
+        reverse("hr:assignment-record", args=[assignment.pk]), result_form(), follow=True
+    )
+    assert b"This assignment is already closed." in again.content
+
+
+def test_a_result_dated_in_the_future_is_refused_and_nothing_changes(client, role_users):
+    assignment = TrainingAssignmentFactory()
+    client.force_login(role_users["hr"])
+    future = (timezone.localdate() + timedelta(days=3)).isoformat()
+    response = client.post(
+        reverse("hr:assignment-record", args=[assignment.pk]), result_form(completed_on=future)
+    )
+    assert response.status_code == 200
+    assert b"cannot be dated in the future" in response.content
+    assignment.refresh_from_db()
+    assert assignment.status == Status.ASSIGNED
+
+
+def test_a_cancelled_assignment_frees_the_course_for_a_new_one(client, role_users):
+    from hr import services
+
+    assignment = TrainingAssignmentFactory()
+    client.force_login(role_users["hr"])
+    client.post(reverse("hr:assignment-cancel", args=[assignment.pk]))
+    assignment.refresh_from_db()
+    assert assignment.status == Status.CANCELLED
+    again = services.employees_for_target(target="employee", employee=assignment.employee)
+    assert (
+        services.training_assign(by=role_users["hr"], course=assignment.course, employees=again)
+        == 1
+    )
