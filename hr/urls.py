@@ -21,6 +21,7 @@ urlpatterns = [
     path("training/courses/", views.course_list, name="course-list"),
     path("training/courses/new/", views.course_create, name="course-create"),
     path("training/courses/<int:pk>/", views.course_detail, name="course-detail"),
+    path("training/courses/<int:pk>/edit/", views.course_edit, name="course-edit"),
     path("training/courses/<int:pk>/assign/", views.course_assign, name="course-assign"),
     path("training/courses/<int:pk>/sessions/new/", views.session_create, name="session-create"),
     path("training/sessions/<int:pk>/record/", views.session_record, name="session-record"),

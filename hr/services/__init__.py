@@ -18,6 +18,7 @@ from hr.services.policies import (
 from hr.services.training import (
     TrainingError,
     course_create,
+    course_update,
     employees_for_target,
     training_assign,
     training_assign_mandatory,
@@ -36,6 +37,7 @@ __all__ = [
     "employee_dismiss",
     "TrainingError",
     "course_create",
+    "course_update",
     "training_session_create",
     "training_assign",
     "employees_for_target",

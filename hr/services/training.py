@@ -43,6 +43,15 @@ def _full_clean(obj, **kwargs) -> None:
         raise TrainingError(" ".join(messages)) from exc
 
 
+def _check_course_numbers(*, duration_hours, validity_months) -> None:
+    if duration_hours is None or duration_hours <= 0:
+        raise TrainingError(_("The duration must be more than zero hours."))
+    if validity_months is not None and validity_months < 1:
+        raise TrainingError(
+            _("The validity is at least one month; leave it blank if the course never expires.")
+        )
+
+
 @transaction.atomic
 def course_create(
     *,
@@ -55,12 +64,7 @@ def course_create(
     mandatory_positions=(),
     is_active: bool = True,
 ) -> Course:
-    if duration_hours is None or duration_hours <= 0:
-        raise TrainingError(_("The duration must be more than zero hours."))
-    if validity_months is not None and validity_months < 1:
-        raise TrainingError(
-            _("The validity is at least one month; leave it blank if the course never expires.")
-        )
+    _check_course_numbers(duration_hours=duration_hours, validity_months=validity_months)
     course = Course(
         title=title,
         description=description,
@@ -72,6 +76,35 @@ def course_create(
     _full_clean(course)
     course.save()
     course.mandatory_positions.set(mandatory_positions)
+    return course
+
+
+COURSE_FIELDS = (
+    "title",
+    "description",
+    "duration_hours",
+    "validity_months",
+    "mandatory_for_all",
+    "is_active",
+)
+
+
+@transaction.atomic
+def course_update(*, by, course: Course, mandatory_positions=None, **fields) -> Course:
+    """Change a course. A new validity changes every expiry date (they are computed)."""
+    course = Course.objects.select_for_update().get(pk=course.pk)
+    unknown = set(fields) - set(COURSE_FIELDS)
+    if unknown:
+        raise TrainingError(_("Unknown course fields: %(names)s") % {"names": sorted(unknown)})
+    for name, value in fields.items():
+        setattr(course, name, value)
+    _check_course_numbers(
+        duration_hours=course.duration_hours, validity_months=course.validity_months
+    )
+    _full_clean(course)
+    course.save()
+    if mandatory_positions is not None:
+        course.mandatory_positions.set(mandatory_positions)
     return course
 
 

@@ -80,6 +80,21 @@ def course_create(request):
     return render(request, "hr/course_create.html", {"form": form})
 
 
+@require_perm("hr.change_course")
+def course_edit(request, pk):
+    course = get_object_or_404(Course, pk=pk)
+    form = CourseForm(request.POST or None, instance=course)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.course_update(by=request.user, course=course, **form.cleaned_data)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("The course is saved."))
+            return redirect("hr:course-detail", pk=course.pk)
+    return render(request, "hr/course_edit.html", {"course": course, "form": form})
+
+
 @require_perm("hr.view_course")
 def course_detail(request, pk):
     course = get_object_or_404(Course.objects.prefetch_related("mandatory_positions"), pk=pk)

@@ -77,6 +77,7 @@ ROWS: dict[str, Row] = {
     "hr:course-list": Row(HR_ONLY),
     "hr:course-create": Row(HR_ONLY),
     "hr:course-detail": Row(HR_ONLY, kwargs=_pk("course")),
+    "hr:course-edit": Row(HR_ONLY, kwargs=_pk("course")),
     "hr:course-assign": Row(HR_ONLY, kwargs=_pk("course")),
     "hr:session-create": Row(HR_ONLY, kwargs=_pk("course")),
     "hr:session-record": Row(only("hr", "admin", other=404), kwargs=_pk("session")),

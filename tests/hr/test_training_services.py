@@ -234,3 +234,26 @@ def test_a_score_out_of_range_refuses_the_whole_form(hr_user):
         )
     first.refresh_from_db()
     assert first.status == Status.ASSIGNED
+
+
+def test_a_move_to_a_position_with_mandatory_courses_assigns_them(hr_user):
+    employee = EmployeeFactory()
+    driver = PositionFactory(title="Driver", department=employee.department)
+    forklift = CourseFactory(title="Forklift licence")
+    forklift.mandatory_positions.add(driver)
+    services.employee_change(by=hr_user, employee=employee, position=driver, reason="Promoted")
+    assert TrainingAssignment.objects.filter(employee=employee, course=forklift).exists()
+    # A change that is not of position assigns nothing more.
+    services.employee_change(by=hr_user, employee=employee, work_phone="+40 1", reason="x")
+    assert TrainingAssignment.objects.filter(employee=employee).count() == 1
+
+
+def test_hr_edits_a_course_and_bad_numbers_change_nothing(hr_user):
+    course = CourseFactory(validity_months=12)
+    services.course_update(by=hr_user, course=course, validity_months=24)
+    course.refresh_from_db()
+    assert course.validity_months == 24
+    with pytest.raises(TrainingError):
+        services.course_update(by=hr_user, course=course, validity_months=0)
+    course.refresh_from_db()
+    assert course.validity_months == 24
