@@ -96,7 +96,11 @@ class TrainingAssignForm(forms.Form):
 
 
 class SessionResultForm(forms.Form):
-    OUTCOMES = [("", _("Not recorded")), *TrainingAssignment.Result.choices]
+    OUTCOMES = [
+        ("", _("Not recorded")),
+        *TrainingAssignment.Result.choices,
+        ("absent", _("Did not attend")),
+    ]
     assignment_id = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Result"), choices=OUTCOMES, required=False)
     score = forms.DecimalField(

@@ -28,6 +28,7 @@ User = get_user_model()
 
 NEW_HIRE_DAYS_TO_COMPLETE = 30
 Status = TrainingAssignment.Status
+ABSENT = "absent"
 
 
 class TrainingError(DomainError):
@@ -225,8 +226,9 @@ def training_session_record(
 ) -> int:
     """Record the results of a session's attendees in one go.
 
-    Each entry has `assignment_id`, `outcome` ("pass", "fail" or "" for not
-    recorded), `score` and `notes`. Only the session's open assignments are
+    Each entry has `assignment_id`, `outcome` ("pass", "fail", "absent" or ""
+    for not recorded), `score` and `notes`. An absent attendee stays assigned
+    but leaves the session. Only the session's open assignments are
     touched; anything wrong refuses the whole form.
     """
     completed_on = completed_on or timezone.localtime(session.ends_at).date()
@@ -243,6 +245,14 @@ def training_session_record(
     recorded = 0
     for assignment in assignments:
         row = wanted[assignment.pk]
+        if row["outcome"] == ABSENT:
+            # Still to be trained: off this session, free to book on another.
+            assignment.session = None
+            assignment.notes = row.get("notes", "")
+            assignment._history_user = by
+            assignment.save(update_fields=["session", "notes"])
+            recorded += 1
+            continue
         _record_result(
             assignment,
             by=by,

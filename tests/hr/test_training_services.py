@@ -200,10 +200,10 @@ def test_recording_a_session_completes_and_fails_attendees_in_one_go(hr_user):
         results=[
             {"assignment_id": passed.pk, "outcome": "pass", "score": Decimal("92.5"), "notes": ""},
             {"assignment_id": failed.pk, "outcome": "fail", "score": Decimal("40"), "notes": "x"},
-            {"assignment_id": absent.pk, "outcome": "", "score": None, "notes": ""},
+            {"assignment_id": absent.pk, "outcome": "absent", "score": None, "notes": "ill"},
         ],
     )
-    assert count == 2
+    assert count == 3
     for a in (passed, failed, absent):
         a.refresh_from_db()
     assert (passed.status, passed.result, passed.score) == (
@@ -214,6 +214,7 @@ def test_recording_a_session_completes_and_fails_attendees_in_one_go(hr_user):
     assert passed.completed_on == timezone.localtime(session.ends_at).date()
     assert failed.status == Status.FAILED
     assert absent.status == Status.ASSIGNED
+    assert absent.session is None and absent.notes == "ill"
     assert passed.history.first().history_user == hr_user
 
 
