@@ -194,3 +194,19 @@ def test_the_reminder_reaches_only_those_who_have_not_acknowledged(client, hr_us
     assert reminded == set(role_users) - {"employee"}
     assert no_login.user is None
     assert UserFactory._meta.model.objects.filter(notifications__isnull=False).count() == 7
+
+
+def test_acknowledging_needs_the_csrf_token_of_the_page(hr_user, employee_user):
+    from django.test import Client
+
+    version = published(PolicyFactory(), hr_user)
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(employee_user)
+    url = reverse("hr:policy-acknowledge", args=[version.pk])
+    assert browser.post(url).status_code == 403
+    assert not PolicyAcknowledgement.objects.exists()
+    page = browser.get(reverse("hr:policy-mine"))
+    token = page.cookies["csrftoken"].value
+    assert browser.post(url, {"csrfmiddlewaretoken": token}).status_code == 302
+    assert PolicyAcknowledgement.objects.count() == 1
+    assert browser.get(url).status_code == 405  # never a GET
