@@ -6,6 +6,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from hr.models import (
     Complaint,
     ComplaintNote,
+    Course,
     Department,
     DisciplineProposal,
     DismissalCase,
@@ -18,8 +19,13 @@ from hr.models import (
     EscalationRule,
     Incident,
     OffboardingItem,
+    Policy,
+    PolicyAcknowledgement,
+    PolicyVersion,
     Position,
     Termination,
+    TrainingAssignment,
+    TrainingSession,
     Warning,
 )
 
@@ -343,3 +349,98 @@ class OffboardingItemAdmin(admin.ModelAdmin):
     search_fields = ["termination__employee__first_name", "termination__employee__last_name"]
     list_select_related = ["termination__employee", "done_by"]
     raw_id_fields = ["termination", "done_by"]
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["title", "duration_hours", "validity_months", "mandatory_for_all", "is_active"]
+    list_filter = ["is_active", "mandatory_for_all", "mandatory_positions__department"]
+    search_fields = ["title", "description"]
+    filter_horizontal = ["mandatory_positions"]
+
+
+@admin.register(TrainingSession)
+class TrainingSessionAdmin(admin.ModelAdmin):
+    list_display = [
+        "course",
+        "starts_at",
+        "ends_at",
+        "location",
+        "trainer",
+        "trainer_name",
+        "capacity",
+    ]
+    list_filter = ["course", "starts_at"]
+    search_fields = ["course__title", "location", "trainer_name", "trainer__last_name"]
+    list_select_related = ["course", "trainer"]
+    autocomplete_fields = ["course", "trainer"]
+    date_hierarchy = "starts_at"
+
+
+@admin.register(TrainingAssignment)
+class TrainingAssignmentAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "employee",
+        "course",
+        "status",
+        "due_date",
+        "completed_on",
+        "result",
+        "score",
+        "assigned_by",
+    ]
+    list_filter = ["status", "result", "course", "due_date", "completed_on"]
+    search_fields = [
+        "employee__first_name",
+        "employee__last_name",
+        "employee__employee_number",
+        "course__title",
+    ]
+    list_select_related = ["employee", "course", "assigned_by"]
+    autocomplete_fields = ["employee", "course", "session", "assigned_by"]
+    date_hierarchy = "assigned_at"
+
+
+@admin.register(Policy)
+class PolicyAdmin(admin.ModelAdmin):
+    list_display = ["title", "category", "applies_to_all", "current_version", "is_active"]
+    list_filter = ["category", "applies_to_all", "is_active"]
+    search_fields = ["title"]
+    list_select_related = ["current_version"]
+    filter_horizontal = ["departments"]
+    readonly_fields = ["current_version"]
+
+
+@admin.register(PolicyVersion)
+class PolicyVersionAdmin(SimpleHistoryAdmin):
+    """Publishing goes through `hr.services.policy_version_publish` (the HR pages)."""
+
+    list_display = ["policy", "version", "effective_date", "published", "published_at"]
+    list_filter = ["published", "policy", "effective_date"]
+    search_fields = ["policy__title", "text"]
+    list_select_related = ["policy"]
+    autocomplete_fields = ["policy"]
+    readonly_fields = ["published", "published_at"]
+
+
+@admin.register(PolicyAcknowledgement)
+class PolicyAcknowledgementAdmin(admin.ModelAdmin):
+    """Read only: only the employee acknowledges, on their My policies page."""
+
+    list_display = ["employee", "version", "acknowledged_at"]
+    list_filter = ["version__policy", "acknowledged_at"]
+    search_fields = [
+        "employee__first_name",
+        "employee__last_name",
+        "employee__employee_number",
+        "version__policy__title",
+    ]
+    list_select_related = ["employee", "version__policy"]
+    raw_id_fields = ["employee", "version"]
+    date_hierarchy = "acknowledged_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -8,4 +8,7 @@ class HrConfig(AppConfig):
     verbose_name = _("Human resources")
 
     def ready(self):
-        from hr import jobs  # noqa: F401  registers HR's job kinds
+        from hr import (
+            jobs,  # noqa: F401  registers HR's job kinds
+            signals,  # noqa: F401  connects HR's own event receivers
+        )

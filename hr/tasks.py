@@ -25,3 +25,9 @@ def employees_deactivate_departed_task(today: str | None = None) -> int:
     """
     on = date.fromisoformat(today) if today else None
     return services.employees_deactivate_departed(today=on)
+
+
+@shared_task(name="hr.tasks.training_reminders_task")
+def training_reminders_task() -> dict:
+    """Daily: remind of overdue and expiring training, re-assign expiring mandatory courses."""
+    return services.training_reminders_send()

@@ -34,3 +34,18 @@ def validate_iban(value: str) -> None:
     digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
     if int(digits) % 97 != 1:
         raise ValidationError(_("This IBAN's check digits are wrong."), code="iban_checksum")
+
+
+POLICY_PDF_MAX_BYTES = 10 * 1024 * 1024
+
+
+def validate_pdf(file) -> None:
+    """A real PDF (by its content, not its name) of at most 10 MB."""
+    if file.size > POLICY_PDF_MAX_BYTES:
+        raise ValidationError(_("The file is larger than 10 MB."), code="pdf_too_big")
+    position = file.tell() if hasattr(file, "tell") else 0
+    file.seek(0)
+    head = file.read(1024)
+    file.seek(position)
+    if b"%PDF-" not in head[:1024]:
+        raise ValidationError(_("The file is not a PDF document."), code="pdf_content")

@@ -17,17 +17,35 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
+from hr.forms.policies import (
+    PolicyForm,
+    PolicyVersionForm,
+)
 from hr.forms.records import (
     DocumentUploadForm,
     EmployeeImportForm,
     OrgChartFilterForm,
 )
+from hr.forms.training import (
+    AssignmentRecordForm,
+    CourseForm,
+    DateTimeLocalInput,
+    PositionsField,
+    SessionRecordForm,
+    SessionResultForm,
+    SessionResultFormSet,
+    TrainingAssignForm,
+    TrainingSessionForm,
+)
 
 __all__ = [
+    "AssignmentRecordForm",
     "ComplaintAssignForm",
     "ComplaintForm",
     "ComplaintNoteForm",
     "ComplaintTransitionForm",
+    "CourseForm",
+    "DateTimeLocalInput",
     "DismissalCaseForm",
     "DocumentUploadForm",
     "EmployeeChangeForm",
@@ -35,7 +53,15 @@ __all__ = [
     "EmployeePersonalForm",
     "IncidentForm",
     "OrgChartFilterForm",
+    "PolicyForm",
+    "PolicyVersionForm",
     "PositionChoiceField",
+    "PositionsField",
+    "SessionRecordForm",
+    "SessionResultForm",
+    "SessionResultFormSet",
     "TerminationForm",
+    "TrainingAssignForm",
+    "TrainingSessionForm",
     "WarningForm",
 ]

@@ -30,10 +30,22 @@ from hr.models.imports import (
     EmployeeImport,
     import_expiry,
 )
+from hr.models.policies import (
+    Policy,
+    PolicyAcknowledgement,
+    PolicyVersion,
+    policy_upload_to,
+)
+from hr.models.training import (
+    Course,
+    TrainingAssignment,
+    TrainingSession,
+)
 
 __all__ = [
     "Complaint",
     "ComplaintNote",
+    "Course",
     "Department",
     "DisciplineProposal",
     "DismissalCase",
@@ -46,10 +58,16 @@ __all__ = [
     "EscalationRule",
     "Incident",
     "OffboardingItem",
+    "Policy",
+    "PolicyAcknowledgement",
+    "PolicyVersion",
     "Position",
     "Termination",
+    "TrainingAssignment",
+    "TrainingSession",
     "Warning",
     "WarningQuerySet",
     "document_upload_to",
     "import_expiry",
+    "policy_upload_to",
 ]

@@ -32,6 +32,7 @@ def index(request):
             "awaiting_cases": selectors.dismissal_cases_visible_to(request.user)
             .filter(status=DismissalCase.Status.AWAITING)
             .order_by("last_day")[:INDEX_ROWS],
+            "training": selectors.training_dashboard(),
         },
     )
 

@@ -23,6 +23,7 @@ from accounting.demo_purchasing import purchasing_demo_install
 from backoffice import roles
 from hr.demo_discipline import seed_discipline
 from hr.demo_records import seed_records
+from hr.demo_training import seed_training_demo
 from hr.models import Department, Employee, Position
 
 User = get_user_model()
@@ -127,6 +128,7 @@ class Command(BaseCommand):
             created = self._staff(employees, departments, positions, manager=demo["manager"])
             seed_records(by=demo["admin"].user)
             seed_discipline()
+            seed_training_demo()
             chart_of_accounts_install()
             demo_ledger.seed(by=demo["accountant"].user)
             purchasing_demo_install()
