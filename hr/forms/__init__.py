@@ -5,9 +5,33 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
+from hr.forms.hiring import (
+    ApplicantForm,
+    ApplicantMoveForm,
+    CareersApplicationForm,
+    FeedbackForm,
+    HireForm,
+    InterviewForm,
+    OfferForm,
+    OfferStatusForm,
+    OpeningForm,
+    OpeningStatusForm,
+    TaskDoneForm,
+)
 
 __all__ = [
     "EmployeePersonalForm",
     "PositionChoiceField",
     "EmployeeChangeForm",
+    "CareersApplicationForm",
+    "ApplicantForm",
+    "OpeningForm",
+    "OpeningStatusForm",
+    "ApplicantMoveForm",
+    "InterviewForm",
+    "FeedbackForm",
+    "OfferForm",
+    "OfferStatusForm",
+    "HireForm",
+    "TaskDoneForm",
 ]

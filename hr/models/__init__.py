@@ -7,6 +7,21 @@ from hr.models.employees import (
     EmploymentChange,
     Position,
 )
+from hr.models.hiring import (
+    Applicant,
+    ApplicantStageChange,
+    Interview,
+    InterviewFeedback,
+    JobOpening,
+    Offer,
+)
+from hr.models.onboarding import (
+    OnboardingChecklist,
+    OnboardingTask,
+    OnboardingTemplate,
+    OnboardingTemplateTask,
+    Responsible,
+)
 
 __all__ = [
     "Department",
@@ -14,4 +29,15 @@ __all__ = [
     "Employee",
     "EmployeePersonal",
     "EmploymentChange",
+    "JobOpening",
+    "Applicant",
+    "ApplicantStageChange",
+    "Interview",
+    "InterviewFeedback",
+    "Offer",
+    "Responsible",
+    "OnboardingTemplate",
+    "OnboardingTemplateTask",
+    "OnboardingChecklist",
+    "OnboardingTask",
 ]

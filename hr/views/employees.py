@@ -21,7 +21,12 @@ def index(request):
     return render(
         request,
         "hr/index.html",
-        {"headcount": selectors.headcount_by_department()},
+        {
+            "headcount": selectors.headcount_by_department(),
+            "hiring": selectors.hiring_summary()
+            if request.user.has_perm("hr.view_applicant")
+            else None,
+        },
     )
 
 
@@ -44,6 +49,9 @@ def employee_detail(request, pk):
         "personal": selectors.personal_data_visible_to(request.user, employee),
         "changes": selectors.employment_history_visible_to(request.user, employee),
         "may_see_personal": selectors.personal_data_allowed(request.user, employee),
+        "onboarding": selectors.onboarding_visible_to(request.user)
+        .filter(employee=employee)
+        .first(),
     }
     return render(request, "hr/employee_detail.html", context)
 
