@@ -33,9 +33,13 @@ def public_openings() -> QuerySet[JobOpening]:
 
 
 def openings_for_hr() -> QuerySet[JobOpening]:
-    return JobOpening.objects.select_related("position", "department", "hiring_manager").annotate(
-        applicant_count=Count("applicants"),
-        hired_count=Count("applicants", filter=Q(applicants__stage=Applicant.Stage.HIRED)),
+    return (
+        JobOpening.objects.select_related("position", "department", "hiring_manager")
+        .annotate(
+            applicant_count=Count("applicants"),
+            hired_count=Count("applicants", filter=Q(applicants__stage=Applicant.Stage.HIRED)),
+        )
+        .order_by("-created_at", "-pk")
     )
 
 
