@@ -17,6 +17,7 @@ from django.db import transaction
 from simple_history.utils import bulk_create_with_history
 
 from backoffice import roles
+from hr.demo_hiring import seed_hiring
 from hr.models import Department, Employee, Position
 
 User = get_user_model()
@@ -119,6 +120,7 @@ class Command(BaseCommand):
             departments, positions = self._organisation()
             demo = self._demo_users(password, departments, positions)
             created = self._staff(employees, departments, positions, manager=demo["manager"])
+            seed_hiring()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo company ready: {Employee.objects.count()} employees "
