@@ -18,11 +18,42 @@ from hr.models import (
     OnboardingChecklist,
     OnboardingTask,
     OnboardingTemplate,
+    OnboardingTemplateTask,
 )
 
 
 class OnboardingError(DomainError):
     pass
+
+
+# The standard tasks (title, responsible, days after the start date); the
+# same list migration hr.0004 writes, used again should that template be gone.
+STANDARD_TEMPLATE = "Standard onboarding"
+STANDARD_TASKS = [
+    ("Sign the employment contract", "hr", -3),
+    ("Create the IT account and hand over the equipment", "it", 0),
+    ("Workplace tour and introductions", "manager", 0),
+    ("Mandatory training (safety, data protection)", "hr", 7),
+    ("First-week check-in with the manager", "manager", 5),
+]
+
+
+def onboarding_default_template() -> OnboardingTemplate:
+    """The template marked default; without any, the standard one, made again."""
+    template = OnboardingTemplate.objects.filter(is_default=True).first()
+    if template is not None:
+        return template
+    template, created = OnboardingTemplate.objects.get_or_create(
+        name=STANDARD_TEMPLATE, defaults={"is_default": True}
+    )
+    if created:
+        OnboardingTemplateTask.objects.bulk_create(
+            OnboardingTemplateTask(
+                template=template, title=title, responsible=who, due_days=days, order=order
+            )
+            for order, (title, who, days) in enumerate(STANDARD_TASKS, start=1)
+        )
+    return template
 
 
 @transaction.atomic
@@ -41,21 +72,20 @@ def onboarding_start(
         raise OnboardingError(
             _("%(name)s already has an onboarding checklist.") % {"name": employee.full_name}
         )
-    template = template or OnboardingTemplate.objects.filter(is_default=True).first()
+    template = template or onboarding_default_template()
     checklist = OnboardingChecklist.objects.create(
         employee=employee, template=template, started_by=by
     )
-    if template is not None:
-        OnboardingTask.objects.bulk_create(
-            OnboardingTask(
-                checklist=checklist,
-                title=task.title,
-                responsible=task.responsible,
-                due_date=employee.hire_date + timedelta(days=task.due_days),
-                order=task.order,
-            )
-            for task in template.tasks.all()
+    OnboardingTask.objects.bulk_create(
+        OnboardingTask(
+            checklist=checklist,
+            title=task.title,
+            responsible=task.responsible,
+            due_date=employee.hire_date + timedelta(days=task.due_days),
+            order=task.order,
         )
+        for task in template.tasks.all()
+    )
     if site_url and employee.user_id and employee.user.email:
         transaction.on_commit(lambda: onboarding_welcome_email_task.delay(checklist.pk, site_url))
     return checklist

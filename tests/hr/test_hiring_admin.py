@@ -58,3 +58,12 @@ def test_an_applicants_stage_cannot_be_edited_in_the_admin(client, role_users, h
     url = reverse("admin:hr_applicant_change", args=[applicant.pk])
     page = client.get(url).content.decode()
     assert 'name="stage"' not in page
+
+
+def test_without_any_template_the_standard_one_is_made_again(role_users):
+    from hr import services
+
+    OnboardingTemplate.objects.all().delete()
+    checklist = services.onboarding_start(by=role_users["hr"], employee=role_users["it"].employee)
+    assert checklist.template.is_default
+    assert checklist.tasks.count() == 5
