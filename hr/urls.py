@@ -25,6 +25,7 @@ urlpatterns = [
     path("hiring/board/", views.applicant_board, name="applicant-board"),
     path("hiring/applicants/new/", views.applicant_create, name="applicant-create"),
     path("hiring/applicants/<int:pk>/", views.applicant_detail, name="applicant-detail"),
+    path("hiring/applicants/<int:pk>/edit/", views.applicant_edit, name="applicant-edit"),
     path("hiring/applicants/<int:pk>/cv/", views.applicant_cv, name="applicant-cv"),
     path("hiring/applicants/<int:pk>/move/", views.applicant_move, name="applicant-move"),
     path(

@@ -6,6 +6,7 @@ from hr.forms.employees import (
     PositionChoiceField,
 )
 from hr.forms.hiring import (
+    ApplicantEditForm,
     ApplicantForm,
     ApplicantMoveForm,
     CareersApplicationForm,
@@ -25,6 +26,7 @@ __all__ = [
     "EmployeeChangeForm",
     "CareersApplicationForm",
     "ApplicantForm",
+    "ApplicantEditForm",
     "OpeningForm",
     "OpeningStatusForm",
     "ApplicantMoveForm",

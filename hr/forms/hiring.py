@@ -69,6 +69,13 @@ class ApplicantForm(forms.Form):
     )
 
 
+class ApplicantEditForm(forms.ModelForm):
+    class Meta:
+        model = Applicant
+        fields = ["first_name", "last_name", "email", "phone", "source", "notes"]
+        widgets = {"notes": forms.Textarea(attrs={"rows": 4})}
+
+
 class OpeningForm(forms.ModelForm):
     position = PositionChoiceField(
         label=_("Position"), queryset=Position.objects.select_related("department")

@@ -156,6 +156,25 @@ def applicant_apply(
     return applicant
 
 
+APPLICANT_FIELDS = {"first_name", "last_name", "email", "phone", "source", "notes"}
+
+
+@transaction.atomic
+def applicant_update(*, by, applicant: Applicant, **fields) -> Applicant:
+    """Correct an applicant's contact details, source or notes; the stage has its own services."""
+    unknown = set(fields) - APPLICANT_FIELDS
+    if unknown:
+        raise HiringError(_("Unknown fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    applicant = Applicant.objects.select_for_update().get(pk=applicant.pk)
+    for name, value in fields.items():
+        setattr(applicant, name, value.strip() if isinstance(value, str) else value)
+    applicant.email = applicant.email.lower()
+    _full_clean(applicant, exclude=["cv"])
+    applicant._history_user = by
+    applicant.save()
+    return applicant
+
+
 # Which stage may follow which; "hired" only through `applicant_hire`, and
 # nothing leaves "hired" or "rejected".
 ALLOWED_MOVES = {

@@ -14,6 +14,7 @@ from backoffice.permissions import require_perm
 from hr import selectors, services
 from hr.filters import ApplicantFilter
 from hr.forms import (
+    ApplicantEditForm,
     ApplicantForm,
     ApplicantMoveForm,
     OpeningForm,
@@ -175,6 +176,21 @@ def applicant_detail(request, pk):
         "stage_labels": dict(Applicant.Stage.choices),
     }
     return render(request, "hr/applicant_detail.html", context)
+
+
+@require_perm("hr.change_applicant")
+def applicant_edit(request, pk):
+    applicant = get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    form = ApplicantEditForm(request.POST or None, instance=applicant)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.applicant_update(by=request.user, applicant=applicant, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The applicant is saved."))
+            return redirect("hr:applicant-detail", pk=applicant.pk)
+    return render(request, "hr/applicant_edit.html", {"form": form, "applicant": applicant})
 
 
 @login_required

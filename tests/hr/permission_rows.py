@@ -64,6 +64,7 @@ ROWS: dict[str, Row] = {
     "hr:applicant-board": Row(only(*HR_ONLY)),
     "hr:applicant-create": Row(only(*HR_ONLY)),
     "hr:applicant-detail": Row(APPLICANT_VIEWERS, kwargs=_pk("applicant")),
+    "hr:applicant-edit": Row(only(*HR_ONLY), kwargs=_pk("applicant")),
     "hr:applicant-cv": Row(APPLICANT_VIEWERS, kwargs=_pk("applicant")),
     "hr:applicant-move": Row(only(*HR_ONLY, ok=302), kwargs=_pk("applicant"), method="post"),
     "hr:interview-create": Row(only(*HR_ONLY), kwargs=_pk("applicant")),

@@ -216,3 +216,28 @@ def test_an_interview_needs_the_interview_stage_and_an_interviewer(role_users):
 def test_scheduling_tells_the_interviewers(role_users, hiring):
     notes = role_users["employee"].notifications.all()
     assert [n.url for n in notes] == [reverse("hr:applicant-detail", args=[hiring["applicant"].pk])]
+
+
+def test_hr_corrects_contact_details_and_notes_but_not_the_stage(client, role_users):
+    applicant = ApplicantFactory(stage=Stage.SCREENING)
+    client.force_login(role_users["hr"])
+    url = reverse("hr:applicant-edit", args=[applicant.pk])
+    fields = {
+        "first_name": "Dana",
+        "last_name": "Corect",
+        "email": "Dana@Example.net",
+        "phone": "",
+        "source": "referral",
+        "notes": "Referred by Ion.",
+        "stage": "hired",
+    }
+    assert client.post(url, fields).status_code == 302
+    applicant.refresh_from_db()
+    assert (applicant.last_name, applicant.email, applicant.notes) == (
+        "Corect",
+        "dana@example.net",
+        "Referred by Ion.",
+    )
+    assert applicant.stage == Stage.SCREENING
+    response = client.post(url, fields | {"email": "nope"})
+    assert "email" in response.context["form"].errors
