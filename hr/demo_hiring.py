@@ -153,7 +153,9 @@ def _interview(applicant: Applicant, hr_user, index: int) -> None:
         return
     manager = applicant.opening.hiring_manager
     interviewers = [p for p in (manager, Employee.objects.filter(user=hr_user).first()) if p]
-    day = timezone.localdate() + timedelta(days=(index % 5) - 2)
+    # Someone at the offer stage was interviewed already; others may be soon.
+    offset = -4 if applicant.stage == Stage.OFFER else (index % 5) - 2
+    day = timezone.localdate() + timedelta(days=offset)
     when = timezone.make_aware(datetime.combine(day, time(10 + index % 6, 0)))
     interview = Interview.objects.create(
         applicant=applicant, scheduled_at=when, location="Meeting room 1", created_by=hr_user
