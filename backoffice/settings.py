@@ -232,6 +232,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 HR_DOCUMENT_MAX_BYTES = env.int("HR_DOCUMENT_MAX_BYTES", default=5 * 1024 * 1024)
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 HR_IMPORT_MAX_ROWS = env.int("HR_IMPORT_MAX_ROWS", default=5000)
+# The largest CV a candidate may upload on the careers page.
+HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -33,6 +33,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("hr/", include("hr.urls")),
+    path("careers/", include("hr.careers_urls")),
     path("accounting/", include("accounting.urls")),
     path("it/", include("it_support.urls")),
     path("clerical/", include("clerical.urls")),

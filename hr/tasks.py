@@ -5,6 +5,7 @@ from datetime import date
 from celery import shared_task
 
 from hr import services
+from hr.services.onboarding import onboarding_welcome_email
 
 
 @shared_task(name="hr.tasks.documents_expiry_notify_task")
@@ -31,3 +32,8 @@ def employees_deactivate_departed_task(today: str | None = None) -> int:
 def training_reminders_task() -> dict:
     """Daily: remind of overdue and expiring training, re-assign expiring mandatory courses."""
     return services.training_reminders_send()
+
+
+@shared_task(name="hr.tasks.onboarding_welcome_email_task")
+def onboarding_welcome_email_task(checklist_id: int, site_url: str) -> bool:
+    return onboarding_welcome_email(checklist_id=checklist_id, site_url=site_url)

@@ -1,8 +1,12 @@
-"""Checks of Romanian identity numbers and bank accounts."""
+"""Checks of Romanian identity numbers, bank accounts and uploaded CVs."""
 
 import string
+import zipfile
+from pathlib import Path
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 CNP_WEIGHTS = "279146358279"
@@ -49,3 +53,58 @@ def validate_pdf(file) -> None:
     file.seek(position)
     if b"%PDF-" not in head[:1024]:
         raise ValidationError(_("The file is not a PDF document."), code="pdf_content")
+
+
+# CVs: the extension must be one of these, and the content must agree with it.
+CV_EXTENSIONS = {".pdf": "pdf", ".doc": "doc", ".docx": "docx", ".odt": "odt"}
+OLE2_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def cv_kind(upload) -> str | None:
+    """What the file really is, from its first bytes (and, for ZIPs, their members)."""
+    upload.seek(0)
+    head = upload.read(8)
+    upload.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head == OLE2_SIGNATURE:
+        return "doc"
+    if not head.startswith(b"PK\x03\x04"):
+        return None
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            names = set(archive.namelist())
+            if "word/document.xml" in names:
+                return "docx"
+            if "mimetype" in names and archive.read("mimetype").strip() == ODT_MIMETYPE:
+                return "odt"
+    except (zipfile.BadZipFile, OSError, KeyError):
+        return None
+    finally:
+        upload.seek(0)
+    return None
+
+
+def validate_cv(upload) -> None:
+    """A CV: PDF, DOC, DOCX or ODT by content as well as by name, within the size limit."""
+    limit = settings.HIRING_CV_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("The CV is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="cv_too_large",
+        )
+    if upload.size == 0:
+        raise ValidationError(_("The CV file is empty."), code="cv_empty")
+    expected = CV_EXTENSIONS.get(Path(upload.name or "").suffix.lower())
+    if expected is None:
+        raise ValidationError(
+            _("Send the CV as a PDF, DOC, DOCX or ODT file."), code="cv_extension"
+        )
+    if cv_kind(upload) != expected:
+        raise ValidationError(
+            _("The file's content is not a %(kind)s document; send a real PDF, DOC, DOCX or ODT.")
+            % {"kind": expected.upper()},
+            code="cv_content",
+        )

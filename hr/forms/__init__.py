@@ -17,6 +17,20 @@ from hr.forms.employees import (
     EmployeePersonalForm,
     PositionChoiceField,
 )
+from hr.forms.hiring import (
+    ApplicantEditForm,
+    ApplicantForm,
+    ApplicantMoveForm,
+    CareersApplicationForm,
+    FeedbackForm,
+    HireForm,
+    InterviewForm,
+    OfferForm,
+    OfferStatusForm,
+    OpeningForm,
+    OpeningStatusForm,
+    TaskDoneForm,
+)
 from hr.forms.policies import (
     PolicyForm,
     PolicyVersionForm,
@@ -39,7 +53,11 @@ from hr.forms.training import (
 )
 
 __all__ = [
+    "ApplicantEditForm",
+    "ApplicantForm",
+    "ApplicantMoveForm",
     "AssignmentRecordForm",
+    "CareersApplicationForm",
     "ComplaintAssignForm",
     "ComplaintForm",
     "ComplaintNoteForm",
@@ -51,7 +69,14 @@ __all__ = [
     "EmployeeChangeForm",
     "EmployeeImportForm",
     "EmployeePersonalForm",
+    "FeedbackForm",
+    "HireForm",
     "IncidentForm",
+    "InterviewForm",
+    "OfferForm",
+    "OfferStatusForm",
+    "OpeningForm",
+    "OpeningStatusForm",
     "OrgChartFilterForm",
     "PolicyForm",
     "PolicyVersionForm",
@@ -60,6 +85,7 @@ __all__ = [
     "SessionRecordForm",
     "SessionResultForm",
     "SessionResultFormSet",
+    "TaskDoneForm",
     "TerminationForm",
     "TrainingAssignForm",
     "TrainingSessionForm",

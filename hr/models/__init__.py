@@ -26,9 +26,25 @@ from hr.models.employees import (
     EmploymentChange,
     Position,
 )
+from hr.models.hiring import (
+    Applicant,
+    ApplicantStageChange,
+    Interview,
+    InterviewFeedback,
+    JobOpening,
+    Offer,
+    cv_upload_to,
+)
 from hr.models.imports import (
     EmployeeImport,
     import_expiry,
+)
+from hr.models.onboarding import (
+    OnboardingChecklist,
+    OnboardingTask,
+    OnboardingTemplate,
+    OnboardingTemplateTask,
+    Responsible,
 )
 from hr.models.policies import (
     Policy,
@@ -43,6 +59,8 @@ from hr.models.training import (
 )
 
 __all__ = [
+    "Applicant",
+    "ApplicantStageChange",
     "Complaint",
     "ComplaintNote",
     "Course",
@@ -57,16 +75,26 @@ __all__ = [
     "EmploymentChange",
     "EscalationRule",
     "Incident",
+    "Interview",
+    "InterviewFeedback",
+    "JobOpening",
     "OffboardingItem",
+    "Offer",
+    "OnboardingChecklist",
+    "OnboardingTask",
+    "OnboardingTemplate",
+    "OnboardingTemplateTask",
     "Policy",
     "PolicyAcknowledgement",
     "PolicyVersion",
     "Position",
+    "Responsible",
     "Termination",
     "TrainingAssignment",
     "TrainingSession",
     "Warning",
     "WarningQuerySet",
+    "cv_upload_to",
     "document_upload_to",
     "import_expiry",
     "policy_upload_to",

@@ -1,5 +1,9 @@
 """HR pages, one module per subject."""
 
+from hr.views.careers import (
+    careers_apply,
+    careers_list,
+)
 from hr.views.complaints import (
     complaint_assign,
     complaint_create,
@@ -37,6 +41,34 @@ from hr.views.employees import (
     employee_export,
     employee_personal_edit,
     index,
+)
+from hr.views.hiring import (
+    applicant_board,
+    applicant_create,
+    applicant_cv,
+    applicant_detail,
+    applicant_edit,
+    applicant_list,
+    applicant_move,
+    my_hiring,
+    opening_create,
+    opening_detail,
+    opening_edit,
+    opening_list,
+    opening_status,
+)
+from hr.views.interviews import (
+    applicant_hire,
+    interview_create,
+    interview_feedback,
+    offer_create,
+    offer_label,
+    offer_status,
+)
+from hr.views.onboarding import (
+    onboarding_detail,
+    onboarding_list,
+    onboarding_task_done,
 )
 from hr.views.policies import (
     policy_acknowledge,
@@ -78,10 +110,20 @@ from hr.views.training import (
 )
 
 __all__ = [
+    "applicant_board",
+    "applicant_create",
+    "applicant_cv",
+    "applicant_detail",
+    "applicant_edit",
+    "applicant_hire",
+    "applicant_list",
+    "applicant_move",
     "assignment_cancel",
     "assignment_detail",
     "assignment_list",
     "assignment_record",
+    "careers_apply",
+    "careers_list",
     "complaint_assign",
     "complaint_create",
     "complaint_detail",
@@ -114,10 +156,24 @@ __all__ = [
     "employee_personal_edit",
     "incident_create",
     "index",
+    "interview_create",
+    "interview_feedback",
     "my_documents",
+    "my_hiring",
     "my_warnings",
     "offboarding_item_done",
     "offboarding_list",
+    "offer_create",
+    "offer_label",
+    "offer_status",
+    "onboarding_detail",
+    "onboarding_list",
+    "onboarding_task_done",
+    "opening_create",
+    "opening_detail",
+    "opening_edit",
+    "opening_list",
+    "opening_status",
     "org_chart",
     "policy_acknowledge",
     "policy_create",

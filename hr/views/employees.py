@@ -33,6 +33,9 @@ def index(request):
             .filter(status=DismissalCase.Status.AWAITING)
             .order_by("last_day")[:INDEX_ROWS],
             "training": selectors.training_dashboard(),
+            "hiring": selectors.hiring_summary()
+            if request.user.has_perm("hr.view_applicant")
+            else None,
         },
     )
 
@@ -57,6 +60,9 @@ def employee_detail(request, pk):
         "changes": selectors.employment_history_visible_to(request.user, employee),
         "may_see_personal": selectors.personal_data_allowed(request.user, employee),
         "documents": selectors.documents_of(request.user, employee),
+        "onboarding": selectors.onboarding_visible_to(request.user)
+        .filter(employee=employee)
+        .first(),
     }
     return render(request, "hr/employee_detail.html", context)
 

@@ -1,15 +1,24 @@
 """HR's rows of the permission matrix (tests/test_permission_matrix.py)."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from hr import services
-from hr.models import DisciplineProposal, EmployeeDocument, EmployeeImport, OffboardingItem
+from hr.models import (
+    Applicant,
+    DisciplineProposal,
+    EmployeeDocument,
+    EmployeeImport,
+    OffboardingItem,
+)
 from tests.factories import EmployeeFactory
-from tests.permissions import Row, only, signed_in
+from tests.hr.conftest import make_hiring
+from tests.hr.hiring_factories import ApplicantFactory
+from tests.permissions import Row, only, public, signed_in
 
 PDF = b"%PDF-1.4\n%test\n"
 POLICY_PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
@@ -20,6 +29,7 @@ def make_objects(role_users) -> dict:
         _records_objects(role_users)
         | _discipline_objects(role_users)
         | _training_objects(role_users)
+        | _hiring_objects(role_users)
     )
 
 
@@ -158,6 +168,25 @@ def _pk(name):
     return lambda o: {"pk": o[name].pk}
 
 
+def _hiring_objects(role_users) -> dict:
+    hr_user = role_users["hr"]
+    objects = make_hiring(role_users)
+    at_offer = ApplicantFactory(opening=objects["opening"], stage=Applicant.Stage.OFFER)
+    today = timezone.localdate()
+    objects["offer"] = services.offer_create(
+        by=hr_user,
+        applicant=at_offer,
+        salary=Decimal("5000.00"),
+        start_date=today + timedelta(days=30),
+        contract_type="Permanent",
+        expires_on=today + timedelta(days=7),
+    )
+    checklist = services.onboarding_start(by=hr_user, employee=role_users["employee"].employee)
+    objects["checklist"] = checklist
+    objects["task"] = checklist.tasks.first()
+    return objects
+
+
 def pk_of(name):
     return lambda o: {"pk": o[name].pk}
 
@@ -169,6 +198,11 @@ HR_POST = only("hr", "admin", ok=302)
 # holds every permission, is refused it as someone else's (404).
 OWNER_ONLY = only("hr") | {"admin": 404}
 
+
+HIRING_HR = ("hr", "admin")
+# Who takes part in the standing applicant's hiring: HR, the opening's hiring
+# manager ("manager") and the interviewer ("employee").
+APPLICANT_VIEWERS = only("hr", "admin", "manager", "employee", other=404)
 
 ROWS: dict[str, Row] = {
     "hr:index": Row(only("hr", "admin")),
@@ -264,5 +298,37 @@ ROWS: dict[str, Row] = {
     "hr:policy-version-acknowledgements": Row(HR_ONLY, kwargs=_pk("policy_version")),
     "hr:policy-version-remind": Row(
         only("hr", "admin", ok=302), kwargs=_pk("policy_version"), method="post"
+    ),
+    # Hiring
+    "careers:list": Row(public()),
+    "careers:apply": Row(public(), kwargs=_pk("opening")),
+    "hr:opening-list": Row(only(*HIRING_HR)),
+    "hr:opening-create": Row(only(*HIRING_HR)),
+    "hr:opening-detail": Row(only(*HIRING_HR), kwargs=_pk("opening")),
+    "hr:opening-edit": Row(only(*HIRING_HR), kwargs=_pk("opening")),
+    "hr:opening-status": Row(only(*HIRING_HR, ok=302), kwargs=_pk("opening"), method="post"),
+    "hr:applicant-list": Row(only(*HIRING_HR)),
+    "hr:applicant-board": Row(only(*HIRING_HR)),
+    "hr:applicant-create": Row(only(*HIRING_HR)),
+    "hr:applicant-detail": Row(APPLICANT_VIEWERS, kwargs=_pk("applicant")),
+    "hr:applicant-edit": Row(only(*HIRING_HR), kwargs=_pk("applicant")),
+    "hr:applicant-cv": Row(APPLICANT_VIEWERS, kwargs=_pk("applicant")),
+    "hr:applicant-move": Row(only(*HIRING_HR, ok=302), kwargs=_pk("applicant"), method="post"),
+    "hr:interview-create": Row(only(*HIRING_HR), kwargs=_pk("applicant")),
+    # Only the interviewer gives feedback; not even HR writes it for them.
+    "hr:interview-feedback": Row(only("employee", other=404), kwargs=_pk("interview")),
+    "hr:offer-create": Row(only(*HIRING_HR), kwargs=_pk("applicant")),
+    "hr:offer-status": Row(only(*HIRING_HR, ok=302), kwargs=_pk("offer"), method="post"),
+    "hr:applicant-hire": Row(only(*HIRING_HR), kwargs=_pk("applicant")),
+    "hr:my-hiring": Row(signed_in()),
+    "hr:onboarding-list": Row(only(*HIRING_HR)),
+    # The new employee ("employee") reads it, their manager and HR tick tasks.
+    "hr:onboarding-detail": Row(
+        only("hr", "admin", "manager", "employee", other=404), kwargs=_pk("checklist")
+    ),
+    "hr:onboarding-task-done": Row(
+        only("hr", "admin", "manager", ok=302, other=404) | {"employee": 403},
+        kwargs=_pk("task"),
+        method="post",
     ),
 }

@@ -22,6 +22,7 @@ from accounting.demo_payables import payables_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
 from backoffice import roles
 from hr.demo_discipline import seed_discipline
+from hr.demo_hiring import seed_hiring
 from hr.demo_records import seed_records
 from hr.demo_training import seed_training_demo
 from hr.models import Department, Employee, Position
@@ -129,6 +130,7 @@ class Command(BaseCommand):
             seed_records(by=demo["admin"].user)
             seed_discipline()
             seed_training_demo()
+            seed_hiring()
             chart_of_accounts_install()
             demo_ledger.seed(by=demo["accountant"].user)
             purchasing_demo_install()
