@@ -17,10 +17,23 @@ REQUESTS = 20
 YEAR = date(2026, 1, 1)
 
 
+def _open_the_year() -> None:
+    """The demo closes its old months; the bench posts a year of history into them."""
+    from django.contrib.auth import get_user_model
+
+    from accounting.models import FiscalPeriod
+    from accounting.services import fiscal_period_reopen
+
+    admin = get_user_model().objects.get(username="admin")
+    for period in FiscalPeriod.objects.filter(status=FiscalPeriod.Status.CLOSED):
+        fiscal_period_reopen(by=admin, period=period, reason="Benchmark history")
+
+
 def _accounts():
     from accounting.chart import account_for, chart_of_accounts_install
 
     chart_of_accounts_install()
+    _open_the_year()
     return {
         role: account_for(role)
         for role in ("cash", "card_clearing", "sales", "vat_collected", "default_expense", "bank")
