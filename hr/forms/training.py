@@ -91,7 +91,7 @@ class TrainingAssignForm(forms.Form):
         data = super().clean()
         target = data.get("target")
         if target in ("employee", "position", "department") and not data.get(target):
-            self.add_error(target, _("Choose the %(what)s.") % {"what": target})
+            self.add_error(target, _("Choose one: %(what)s.") % {"what": self.fields[target].label})
         return data
 
 

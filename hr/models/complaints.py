@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hr.models.employees import Employee
@@ -23,7 +24,7 @@ class Complaint(models.Model):
         ACKNOWLEDGED = "acknowledged", _("Acknowledged")
         INVESTIGATING = "investigating", _("Investigating")
         RESOLVED = "resolved", _("Resolved")
-        DISMISSED = "dismissed", _("Dismissed")
+        DISMISSED = "dismissed", pgettext_lazy("complaint status", "Dismissed")
 
     OPEN = (Status.RECEIVED, Status.ACKNOWLEDGED, Status.INVESTIGATING)
     CLOSED = (Status.RESOLVED, Status.DISMISSED)

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from hr.models.employees import Employee
@@ -233,7 +234,7 @@ class DismissalCase(models.Model):
 
     class Status(models.TextChoices):
         AWAITING = "awaiting", _("Awaiting agreement")
-        COMPLETED = "completed", _("Dismissed")
+        COMPLETED = "completed", pgettext_lazy("dismissal case status", "Dismissed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
 
     employee = models.ForeignKey(
