@@ -137,7 +137,15 @@ def period_reopen(request, pk):
 @require_perm("accounting.view_journalentry")
 def entry_detail(request, pk):
     entry = get_object_or_404(
-        JournalEntry.objects.select_related("created_by", "posted_by", "reverses"), pk=pk
+        JournalEntry.objects.select_related(
+            "created_by",
+            "posted_by",
+            "reverses",
+            "reversed_by",
+            "supplier_bill__supplier",
+            "payment_batch",
+        ),
+        pk=pk,
     )
     lines = list(entry.lines.select_related("account", "department"))
     totals = {

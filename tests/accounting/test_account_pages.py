@@ -160,3 +160,31 @@ def test_the_trial_balance_drills_down_to_the_ledger(
     assert response.context["totals"]["debit"] == response.context["totals"]["credit"]
     ledger = reverse("accounting:account-ledger", kwargs={"pk": cash.pk})
     assert f"{ledger}?start=2026-02-01&amp;end=2026-02-28" in response.content.decode()
+
+
+def test_an_entry_links_back_to_its_source_document_and_its_reversal(
+    accountant_client, role_users, standard_chart, django_assert_max_num_queries
+):
+    from accounting.services import journal_entry_reverse
+    from tests.accounting.factories import SupplierFactory
+    from tests.accounting.payables import posted_bill
+
+    bill = posted_bill(
+        by=role_users["accountant"],
+        approver=role_users["controller"],
+        supplier=SupplierFactory(name="Lemn SRL"),
+        number="F-77",
+    )
+    reversal = journal_entry_reverse(
+        by=role_users["accountant"], entry=bill.journal_entry, date=date(2026, 3, 31)
+    )
+    url = reverse("accounting:entry-detail", kwargs={"pk": bill.journal_entry.pk})
+
+    with django_assert_max_num_queries(12):
+        page = accountant_client.get(url).content.decode()
+
+    assert reverse("accounting:bill-detail", kwargs={"pk": bill.pk}) in page
+    assert "bill F-77 of Lemn SRL" in page
+    assert reverse("accounting:entry-detail", kwargs={"pk": reversal.pk}) in page
+    back = accountant_client.get(reverse("accounting:entry-detail", kwargs={"pk": reversal.pk}))
+    assert f"reverses entry #{bill.journal_entry.pk}" in back.content.decode()
