@@ -34,6 +34,13 @@ from accounting.services.payables import (
     supplier_bill_reminders_send,
     supplier_bill_totals_refresh,
 )
+from accounting.services.payroll_rules import (
+    PayrollRuleError,
+    payroll_parameter_create,
+    payroll_parameter_update,
+    payroll_rule_create,
+    payroll_rule_update,
+)
 from accounting.services.purchasing import (
     OrderLineData,
     PurchasingError,
@@ -72,6 +79,7 @@ __all__ = [
     "OrderLineData",
     "PayablesError",
     "PaymentData",
+    "PayrollRuleError",
     "PurchasingError",
     "TakingsImportError",
     "document_number_next",
@@ -93,6 +101,10 @@ __all__ = [
     "payment_batch_export",
     "payment_batch_post",
     "payment_batch_transfers",
+    "payroll_parameter_create",
+    "payroll_parameter_update",
+    "payroll_rule_create",
+    "payroll_rule_update",
     "purchase_order_approve",
     "purchase_order_cancel",
     "purchase_order_close",
