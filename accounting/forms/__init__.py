@@ -22,6 +22,12 @@ from accounting.forms.payables import (
     PaymentLineFormSet,
     ReasonForm,
 )
+from accounting.forms.payroll_rules import (
+    PayrollCodeListField,
+    PayrollParameterForm,
+    PayrollRuleForm,
+    PayrollTryForm,
+)
 from accounting.forms.purchasing import (
     BasePurchaseOrderLineFormSet,
     CancelForm,
@@ -58,6 +64,10 @@ __all__ = [
     "PaymentBatchForm",
     "PaymentLineForm",
     "PaymentLineFormSet",
+    "PayrollCodeListField",
+    "PayrollParameterForm",
+    "PayrollRuleForm",
+    "PayrollTryForm",
     "PeriodReopenForm",
     "PurchaseOrderFilter",
     "PurchaseOrderForm",

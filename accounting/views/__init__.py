@@ -32,6 +32,15 @@ from accounting.views.payables import (
     bill_release,
     payables_ageing,
 )
+from accounting.views.payroll_rules import (
+    payrollparameter_create,
+    payrollparameter_edit,
+    payrollrule_create,
+    payrollrule_edit,
+    payrollruleset_detail,
+    payrollruleset_list,
+    payrollruleset_try,
+)
 from accounting.views.purchasing import (
     goodsreceipt_create,
     purchaseorder_approvals,
@@ -86,6 +95,13 @@ __all__ = [
     "goodsreceipt_create",
     "index",
     "payables_ageing",
+    "payrollparameter_create",
+    "payrollparameter_edit",
+    "payrollrule_create",
+    "payrollrule_edit",
+    "payrollruleset_detail",
+    "payrollruleset_list",
+    "payrollruleset_try",
     "period_close",
     "period_list",
     "period_reopen",
