@@ -30,7 +30,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 ZERO = Decimal("0.00")
@@ -303,8 +303,11 @@ def payroll_rules_problems(
             f"Parameter {before[0]}: the range from {after[1]} overlaps the range from {before[1]}."
         )
     if not problems:
-        # A cycle is judged per date; each rule's start date covers all versions.
-        for on in sorted({rule.effective_from for rule in rules}):
+        # A cycle is judged per date: the set in force changes only on a
+        # rule's first day or the day after its last.
+        changes = {rule.effective_from for rule in rules}
+        changes |= {r.effective_to + timedelta(days=1) for r in rules if r.effective_to}
+        for on in sorted(changes):
             try:
                 payroll_rules_order([r for r in rules if r.in_force(on)])
             except PayrollRulesError as exc:

@@ -39,6 +39,7 @@ from accounting.services.payroll_rules import (
     payroll_parameter_create,
     payroll_parameter_update,
     payroll_rule_create,
+    payroll_rule_sets_install,
     payroll_rule_update,
 )
 from accounting.services.purchasing import (
@@ -104,6 +105,7 @@ __all__ = [
     "payroll_parameter_create",
     "payroll_parameter_update",
     "payroll_rule_create",
+    "payroll_rule_sets_install",
     "payroll_rule_update",
     "purchase_order_approve",
     "purchase_order_cancel",

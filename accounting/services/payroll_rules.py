@@ -7,12 +7,16 @@ The set's row is locked first so two accountants' edits are checked one
 after the other. Refused changes leave everything as it was.
 """
 
+from decimal import Decimal
+
+from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounting.models import PayrollParameter, PayrollRule, PayrollRuleSet
 from accounting.payroll.engine import payroll_rules_problems
+from accounting.payroll.shipped import RULE_SETS, RULES_FROM
 from accounting.selectors.payroll_rules import (
     payroll_parameter_value,
     payroll_parameters_of,
@@ -142,3 +146,53 @@ def payroll_parameter_update(*, by, parameter: PayrollParameter, **data) -> Payr
     _locked(parameter.rule_set)
     parameter = PayrollParameter.objects.select_related("rule_set").get(pk=parameter.pk)
     return _parameter_write(by=by, parameter=parameter, data=data)
+
+
+@transaction.atomic
+def payroll_rule_sets_install(*, apps=django_apps) -> int:
+    """Create the shipped rule sets that are missing; return how many were.
+
+    Idempotent. The data migration calls it with its historical `apps`; the
+    demo seed and tests call it to restore the sets after a flush.
+    """
+    created_count = 0
+    RuleSet = apps.get_model("accounting", "PayrollRuleSet")
+    Parameter = apps.get_model("accounting", "PayrollParameter")
+    Table = apps.get_model("accounting", "PayrollBracketTable")
+    Row = apps.get_model("accounting", "PayrollBracketRow")
+    Rule = apps.get_model("accounting", "PayrollRule")
+    for data in RULE_SETS:
+        rule_set, created = RuleSet.objects.get_or_create(
+            code=data["code"], defaults={"name": data["name"]}
+        )
+        if not created:
+            continue
+        created_count += 1
+        Parameter.objects.bulk_create(
+            Parameter(
+                rule_set=rule_set,
+                code=code,
+                name=name,
+                value=Decimal(value),
+                effective_from=start,
+                effective_to=end,
+                legal_source=source,
+            )
+            for code, name, value, (start, end), source in data["parameters"]
+        )
+        tables = {}
+        for code, name, key_input, source, rows in data["brackets"]:
+            table = Table.objects.create(
+                rule_set=rule_set, code=code, name=name, key_input=key_input, legal_source=source
+            )
+            tables[code] = table
+            Row.objects.bulk_create(
+                Row(table=table, key=key, lower=lower, upper=upper, value=value)
+                for key, lower, upper, value in rows
+            )
+        for fields in data["rules"]:
+            fields = dict(fields)
+            if "bracket" in fields:
+                fields["bracket_table"] = tables[fields.pop("bracket")]
+            Rule.objects.create(rule_set=rule_set, effective_from=RULES_FROM, **fields)
+    return created_count

@@ -140,5 +140,10 @@ def payrollruleset_try(request, pk):
     return render(
         request,
         "accounting/payroll_rules/ruleset_try.html",
-        {"rule_set": rule_set, "form": form, "result": result},
+        {
+            "rule_set": rule_set,
+            "form": form,
+            "result": result,
+            "categories": dict(PayrollRule.Category.choices),
+        },
     )

@@ -6,12 +6,14 @@ import pytest
 from django.urls import reverse
 
 from accounting.models import PayrollParameter, PayrollRule, PayrollRuleSet
+from accounting.services import payroll_rule_sets_install
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def romania():
+    payroll_rule_sets_install()  # a flush by a transactional test removes them
     return PayrollRuleSet.objects.get(code="RO")
 
 

@@ -18,6 +18,7 @@ from accounting.services import (
     payroll_parameter_create,
     payroll_parameter_update,
     payroll_rule_create,
+    payroll_rule_sets_install,
     payroll_rule_update,
 )
 
@@ -27,11 +28,13 @@ D = Decimal
 
 @pytest.fixture
 def romania():
+    payroll_rule_sets_install()  # a flush by a transactional test removes them
     return PayrollRuleSet.objects.get(code="RO")
 
 
 @pytest.fixture
 def simple():
+    payroll_rule_sets_install()
     return PayrollRuleSet.objects.get(code="SIMPLE")
 
 
@@ -155,3 +158,9 @@ def test_the_shipped_bracket_tables_have_no_gaps(romania):
 
     for table in romania.bracket_tables.prefetch_related("rows"):
         assert payroll_bracket_problems(payroll_bracket_spec(table)) == []
+
+
+def test_installing_the_shipped_sets_twice_creates_them_once(romania):
+    assert payroll_rule_sets_install() == 0
+    assert PayrollRuleSet.objects.filter(code__in=["RO", "SIMPLE"]).count() == 2
+    assert romania.rules.count() == 13
