@@ -59,7 +59,7 @@ def test_trying_the_minimum_wage_shows_the_hand_computed_net(
     with django_assert_max_num_queries(12):
         response = accountant_client.get(url, params)
     assert response.context["result"].net == Decimal("2574.00")
-    assert 'data-testid="net">2574.00' in response.content.decode()
+    assert 'data-testid="net">2,574.00' in response.content.decode()
 
 
 def test_bad_try_inputs_show_errors_not_a_500(accountant_client, romania):
