@@ -410,7 +410,8 @@ def _amount(rule: PayrollRuleSpec, base: Decimal, ctx: _Context) -> Decimal:
         if rule.bracket is None:
             raise PayrollRulesError(f"Rule {rule.code}: a bracket table computation needs a table.")
         key = int(getattr(ctx.inputs, rule.bracket.key_input, 0) or 0)
-        amount = rule.bracket.lookup(base, key)
+        # Rows are bounded to the cent, so look up the base to the cent.
+        amount = rule.bracket.lookup(base.quantize(CENT, rounding=ROUND_HALF_UP), key)
         if rate is not None:
             amount = amount * rate / HUNDRED
     else:

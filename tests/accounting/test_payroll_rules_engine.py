@@ -138,3 +138,45 @@ def test_simple_charges_one_flat_tax_to_the_cent():
     assert amounts(result)["FLAT_TAX"] == D("246.91")  # 20% x 1,234.56 = 246.912
     assert result.net == D("987.65")
     assert result.employer_cost == result.gross
+
+
+def test_rules_run_after_the_lines_they_use_whatever_their_order():
+    from accounting.payroll.engine import PayrollRuleSpec
+
+    rules = [
+        PayrollRuleSpec(
+            "TAX",
+            "Tax",
+            "tax",
+            "percentage",
+            base_kind="line",
+            base_codes=("PAY",),
+            rate=D("10"),
+            order=1,
+        ),
+        PayrollRuleSpec(
+            "PAY",
+            "Pay",
+            "earning",
+            "base",
+            base_kind="input",
+            base_codes=("base_salary",),
+            order=99,
+        ),
+    ]
+    result = calculate(rules, [], PayrollInputs(base_salary=D("100.05")), MARCH)
+    assert [line.code for line in result.lines] == ["PAY", "TAX"]
+    assert amounts(result)["TAX"] == D("10.01")  # 10.005 -> 10.01 half up
+    assert result.net == D("90.04")
+
+
+def test_a_cycle_is_named_by_the_engine():
+    from accounting.payroll.engine import PayrollRuleSpec, payroll_rules_order
+
+    rules = [
+        PayrollRuleSpec("A", "A", "tax", "base", base_kind="line", base_codes=("B",)),
+        PayrollRuleSpec("B", "B", "tax", "base", base_kind="line", base_codes=("A",)),
+        PayrollRuleSpec("C", "C", "tax", "fixed", amount=D("1")),
+    ]
+    with pytest.raises(PayrollRulesError, match="cycle: A, B"):
+        payroll_rules_order(rules)
