@@ -104,4 +104,9 @@ urlpatterns = [
         views.payrollparameter_edit,
         name="payrollparameter-edit",
     ),
+    path(
+        "payroll/rules/table/<int:pk>/edit/",
+        views.payrollbrackettable_edit,
+        name="payrollbrackettable-edit",
+    ),
 ]

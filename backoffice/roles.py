@@ -195,6 +195,7 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.view_payrollparameter",
         "accounting.view_historicalpayrollparameter",
         "accounting.view_payrollbrackettable",
+        "accounting.change_payrollbrackettable",
         "accounting.view_payrollbracketrow",
         "backoffice.access_accounting",
         "backoffice.view_dashboard",

@@ -23,6 +23,7 @@ from accounting.forms.payables import (
     ReasonForm,
 )
 from accounting.forms.payroll_rules import (
+    PayrollBracketRowsForm,
     PayrollCodeListField,
     PayrollParameterForm,
     PayrollRuleForm,
@@ -64,6 +65,7 @@ __all__ = [
     "PaymentBatchForm",
     "PaymentLineForm",
     "PaymentLineFormSet",
+    "PayrollBracketRowsForm",
     "PayrollCodeListField",
     "PayrollParameterForm",
     "PayrollRuleForm",

@@ -99,3 +99,62 @@ class PayrollTryForm(forms.Form):
     dependants = forms.IntegerField(label=_("dependants"), min_value=0, max_value=20, initial=0)
     income_tax_exempt = forms.BooleanField(label=_("income-tax exempt"), required=False)
     young_employee = forms.BooleanField(label=_("young employee (under 26)"), required=False)
+
+
+class PayrollBracketRowsForm(forms.Form):
+    """One row a line: key, from, to (or "-" for no limit), value."""
+
+    rows = forms.CharField(
+        label=_("rows"),
+        widget=forms.Textarea(attrs={"rows": 20, "class": "font-monospace"}),
+        help_text=_(
+            "One row a line: key, from, to, value separated by spaces or semicolons; "
+            'to "-" for no upper limit. Bounds are inclusive, to the cent.'
+        ),
+    )
+
+    @staticmethod
+    def text_of(table) -> str:
+        return "\n".join(
+            f"{row.key}; {row.lower}; {'-' if row.upper is None else row.upper}; "
+            f"{row.value.normalize():f}"
+            for row in table.rows.all()
+        )
+
+    def clean_rows(self):
+        rows, errors = [], []
+        lines = self.cleaned_data["rows"].splitlines()
+        if len(lines) > 2000:
+            raise ValidationError(_("At most 2,000 rows."))
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                rows.append(_bracket_row(line))
+            except (ValueError, ArithmeticError):
+                errors.append(
+                    _("Line %(number)s: expected key; from; to; value, got %(line)s.")
+                    % {"number": number, "line": line.strip()[:60]}
+                )
+        if errors:
+            raise ValidationError(errors[:10])
+        return rows
+
+
+def _bracket_row(line: str) -> dict:
+    parts = line.replace(";", " ").split()
+    if len(parts) != 4:
+        raise ValueError(line)
+    key, lower, upper, value = parts
+    row = {
+        "key": int(key),
+        "lower": Decimal(lower),
+        "upper": None if upper == "-" else Decimal(upper),
+        "value": Decimal(value),
+    }
+    money = [row["lower"]] + ([row["upper"]] if row["upper"] is not None else [])
+    if row["key"] < 0 or any(not m.is_finite() or m != m.quantize(Decimal("0.01")) for m in money):
+        raise ValueError(line)
+    if not row["value"].is_finite() or abs(row["value"]) >= Decimal("1e10"):
+        raise ValueError(line)
+    return row

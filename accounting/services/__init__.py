@@ -36,6 +36,7 @@ from accounting.services.payables import (
 )
 from accounting.services.payroll_rules import (
     PayrollRuleError,
+    payroll_bracket_rows_replace,
     payroll_parameter_create,
     payroll_parameter_update,
     payroll_rule_create,
@@ -102,6 +103,7 @@ __all__ = [
     "payment_batch_export",
     "payment_batch_post",
     "payment_batch_transfers",
+    "payroll_bracket_rows_replace",
     "payroll_parameter_create",
     "payroll_parameter_update",
     "payroll_rule_create",

@@ -14,8 +14,19 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounting.models import PayrollParameter, PayrollRule, PayrollRuleSet
-from accounting.payroll.engine import payroll_rules_problems
+from accounting.models import (
+    PayrollBracketRow,
+    PayrollBracketTable,
+    PayrollParameter,
+    PayrollRule,
+    PayrollRuleSet,
+)
+from accounting.payroll.engine import (
+    PayrollBracketRowSpec,
+    PayrollBracketSpec,
+    payroll_bracket_problems,
+    payroll_rules_problems,
+)
 from accounting.payroll.shipped import RULE_SETS, RULES_FROM
 from accounting.selectors.payroll_rules import (
     payroll_parameter_value,
@@ -146,6 +157,30 @@ def payroll_parameter_update(*, by, parameter: PayrollParameter, **data) -> Payr
     _locked(parameter.rule_set)
     parameter = PayrollParameter.objects.select_related("rule_set").get(pk=parameter.pk)
     return _parameter_write(by=by, parameter=parameter, data=data)
+
+
+@transaction.atomic
+def payroll_bracket_rows_replace(
+    *, by, table: PayrollBracketTable, rows: list[dict]
+) -> PayrollBracketTable:
+    """Replace a table's rows, refused whole when they leave a gap or overlap.
+
+    `rows` are dicts of key, lower, upper (None: no limit) and value.
+    """
+    _locked(table.rule_set)
+    spec = PayrollBracketSpec(
+        table.code,
+        tuple(PayrollBracketRowSpec(r["lower"], r["upper"], r["value"], r["key"]) for r in rows),
+        table.key_input,
+    )
+    problems = payroll_bracket_problems(spec)
+    if not rows:
+        problems.append(_("A bracket table needs at least one row."))
+    if problems:
+        raise PayrollRuleError(" ".join(problems))
+    table.rows.all().delete()
+    PayrollBracketRow.objects.bulk_create(PayrollBracketRow(table=table, **row) for row in rows)
+    return table
 
 
 @transaction.atomic

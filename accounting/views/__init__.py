@@ -33,6 +33,7 @@ from accounting.views.payables import (
     payables_ageing,
 )
 from accounting.views.payroll_rules import (
+    payrollbrackettable_edit,
     payrollparameter_create,
     payrollparameter_edit,
     payrollrule_create,
@@ -95,6 +96,7 @@ __all__ = [
     "goodsreceipt_create",
     "index",
     "payables_ageing",
+    "payrollbrackettable_edit",
     "payrollparameter_create",
     "payrollparameter_edit",
     "payrollrule_create",

@@ -7,8 +7,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounting import selectors, services
-from accounting.forms import PayrollParameterForm, PayrollRuleForm, PayrollTryForm
-from accounting.models import PayrollParameter, PayrollRule
+from accounting.forms import (
+    PayrollBracketRowsForm,
+    PayrollParameterForm,
+    PayrollRuleForm,
+    PayrollTryForm,
+)
+from accounting.models import PayrollBracketTable, PayrollParameter, PayrollRule
 from accounting.payroll.engine import HOUR_KINDS, PayrollInputs, PayrollRulesError
 from accounting.services.payroll_rules import PayrollRuleError
 from backoffice.permissions import require_perm
@@ -146,4 +151,26 @@ def payrollruleset_try(request, pk):
             "result": result,
             "categories": dict(PayrollRule.Category.choices),
         },
+    )
+
+
+@require_perm("accounting.change_payrollbrackettable")
+def payrollbrackettable_edit(request, pk):
+    table = get_object_or_404(PayrollBracketTable.objects.select_related("rule_set"), pk=pk)
+    initial = {"rows": PayrollBracketRowsForm.text_of(table)}
+    form = PayrollBracketRowsForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.payroll_bracket_rows_replace(
+                by=request.user, table=table, rows=form.cleaned_data["rows"]
+            )
+        except PayrollRuleError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("%(item)s is saved.") % {"item": table.code})
+            return redirect("accounting:payrollruleset-detail", pk=table.rule_set_id)
+    return render(
+        request,
+        "accounting/payroll_rules/brackettable_form.html",
+        {"form": form, "rule_set": table.rule_set, "item": table},
     )

@@ -5,6 +5,7 @@ from datetime import date
 from accounting.chart import chart_of_accounts_install
 from accounting.models import (
     Account,
+    PayrollBracketTable,
     PayrollParameter,
     PayrollRule,
     PayrollRuleSet,
@@ -76,7 +77,13 @@ def _payroll_rules() -> dict:
         rate_parameter="RATE",
         effective_from=date(2026, 1, 1),
     )
-    return {"rule_set": rule_set, "payroll_parameter": parameter, "payroll_rule": rule}
+    table = PayrollBracketTable.objects.create(rule_set=rule_set, code="T", name="Table")
+    return {
+        "rule_set": rule_set,
+        "payroll_parameter": parameter,
+        "payroll_rule": rule,
+        "bracket_table": table,
+    }
 
 
 def _payables(role_users) -> dict:
@@ -223,5 +230,8 @@ ROWS: dict[str, Row] = {
     "accounting:payrollparameter-create": Row(only(*RULE_KEEPERS), _rule_set),
     "accounting:payrollparameter-edit": Row(
         only(*RULE_KEEPERS), lambda o: {"pk": o["payroll_parameter"].pk}
+    ),
+    "accounting:payrollbrackettable-edit": Row(
+        only(*RULE_KEEPERS), lambda o: {"pk": o["bracket_table"].pk}
     ),
 }

@@ -145,3 +145,33 @@ def test_rules_are_never_evaluated_from_text():
     source = inspect.getsource(engine)
     assert "eval(" not in source
     assert "exec(" not in source
+
+
+def test_bracket_rows_with_a_gap_are_refused_and_the_table_kept(accountant_client, romania):
+    table = romania.bracket_tables.get(code="YOUNG_DEDUCTION")
+    url = reverse("accounting:payrollbrackettable-edit", args=[table.pk])
+    assert "1; 0.00; 2000.00; 15" in accountant_client.get(url).content.decode()
+    response = accountant_client.post(
+        url, {"rows": "1; 0.00; 1000.00; 15\n1; 1000.05; 2000.00; 10"}
+    )
+    assert "gap between 1000.00 and 1000.05" in response.content.decode()
+    assert list(table.rows.values_list("upper", flat=True)) == [Decimal("2000.00")]
+
+
+def test_unreadable_bracket_rows_name_their_line(accountant_client, romania):
+    table = romania.bracket_tables.get(code="YOUNG_DEDUCTION")
+    url = reverse("accounting:payrollbrackettable-edit", args=[table.pk])
+    response = accountant_client.post(url, {"rows": "1; 0.00; 2000.00; 15\nten; x"})
+    assert "Line 2: expected key; from; to; value" in response.content.decode()
+    assert table.rows.count() == 1
+
+
+def test_an_accountant_replaces_bracket_rows(accountant_client, romania):
+    table = romania.bracket_tables.get(code="YOUNG_DEDUCTION")
+    url = reverse("accounting:payrollbrackettable-edit", args=[table.pk])
+    response = accountant_client.post(url, {"rows": "1; 0.00; 1000.00; 15\n1; 1000.01; -; 10"})
+    assert response.status_code == 302
+    assert list(table.rows.values_list("upper", "value")) == [
+        (Decimal("1000.00"), Decimal("15.0000")),
+        (None, Decimal("10.0000")),
+    ]
