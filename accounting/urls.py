@@ -88,4 +88,25 @@ urlpatterns = [
         views.goodsreceipt_create,
         name="goodsreceipt-create",
     ),
+    # Payroll rules
+    path("payroll/rules/", views.payrollruleset_list, name="payrollruleset-list"),
+    path("payroll/rules/<int:pk>/", views.payrollruleset_detail, name="payrollruleset-detail"),
+    path("payroll/rules/<int:pk>/try/", views.payrollruleset_try, name="payrollruleset-try"),
+    path("payroll/rules/<int:pk>/rules/new/", views.payrollrule_create, name="payrollrule-create"),
+    path("payroll/rules/rule/<int:pk>/edit/", views.payrollrule_edit, name="payrollrule-edit"),
+    path(
+        "payroll/rules/<int:pk>/parameters/new/",
+        views.payrollparameter_create,
+        name="payrollparameter-create",
+    ),
+    path(
+        "payroll/rules/parameter/<int:pk>/edit/",
+        views.payrollparameter_edit,
+        name="payrollparameter-edit",
+    ),
+    path(
+        "payroll/rules/table/<int:pk>/edit/",
+        views.payrollbrackettable_edit,
+        name="payrollbrackettable-edit",
+    ),
 ]

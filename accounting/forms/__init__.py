@@ -22,6 +22,13 @@ from accounting.forms.payables import (
     PaymentLineFormSet,
     ReasonForm,
 )
+from accounting.forms.payroll_rules import (
+    PayrollBracketRowsForm,
+    PayrollCodeListField,
+    PayrollParameterForm,
+    PayrollRuleForm,
+    PayrollTryForm,
+)
 from accounting.forms.purchasing import (
     BasePurchaseOrderLineFormSet,
     CancelForm,
@@ -58,6 +65,11 @@ __all__ = [
     "PaymentBatchForm",
     "PaymentLineForm",
     "PaymentLineFormSet",
+    "PayrollBracketRowsForm",
+    "PayrollCodeListField",
+    "PayrollParameterForm",
+    "PayrollRuleForm",
+    "PayrollTryForm",
     "PeriodReopenForm",
     "PurchaseOrderFilter",
     "PurchaseOrderForm",

@@ -23,6 +23,13 @@ from accounting.models.payables import (
     SupplierBillLine,
     SupplierBillReminder,
 )
+from accounting.models.payroll_rules import (
+    PayrollBracketRow,
+    PayrollBracketTable,
+    PayrollParameter,
+    PayrollRule,
+    PayrollRuleSet,
+)
 from accounting.models.takings import (
     TakingsImport,
 )
@@ -39,6 +46,11 @@ __all__ = [
     "JournalLine",
     "Payment",
     "PaymentBatch",
+    "PayrollBracketRow",
+    "PayrollBracketTable",
+    "PayrollParameter",
+    "PayrollRule",
+    "PayrollRuleSet",
     "PurchaseOrder",
     "PurchaseOrderLine",
     "Supplier",

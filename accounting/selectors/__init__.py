@@ -24,6 +24,17 @@ from accounting.selectors.payables import (
     payables_ledger_balance,
     payment_batches,
 )
+from accounting.selectors.payroll_rules import (
+    payroll_bracket_spec,
+    payroll_bracket_tables_of,
+    payroll_parameter_value,
+    payroll_parameters_of,
+    payroll_rule_set_calculate,
+    payroll_rule_set_specs,
+    payroll_rule_sets_visible_to,
+    payroll_rule_spec,
+    payroll_rules_of,
+)
 from accounting.selectors.purchasing import (
     Totals,
     purchase_order_lines,
@@ -55,6 +66,15 @@ __all__ = [
     "payables_ageing",
     "payables_ledger_balance",
     "payment_batches",
+    "payroll_bracket_spec",
+    "payroll_bracket_tables_of",
+    "payroll_parameter_value",
+    "payroll_parameters_of",
+    "payroll_rule_set_calculate",
+    "payroll_rule_set_specs",
+    "payroll_rule_sets_visible_to",
+    "payroll_rule_spec",
+    "payroll_rules_of",
     "posted_lines",
     "purchase_order_lines",
     "purchase_order_list",

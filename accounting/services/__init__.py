@@ -34,6 +34,15 @@ from accounting.services.payables import (
     supplier_bill_reminders_send,
     supplier_bill_totals_refresh,
 )
+from accounting.services.payroll_rules import (
+    PayrollRuleError,
+    payroll_bracket_rows_replace,
+    payroll_parameter_create,
+    payroll_parameter_update,
+    payroll_rule_create,
+    payroll_rule_sets_install,
+    payroll_rule_update,
+)
 from accounting.services.purchasing import (
     OrderLineData,
     PurchasingError,
@@ -72,6 +81,7 @@ __all__ = [
     "OrderLineData",
     "PayablesError",
     "PaymentData",
+    "PayrollRuleError",
     "PurchasingError",
     "TakingsImportError",
     "document_number_next",
@@ -93,6 +103,12 @@ __all__ = [
     "payment_batch_export",
     "payment_batch_post",
     "payment_batch_transfers",
+    "payroll_bracket_rows_replace",
+    "payroll_parameter_create",
+    "payroll_parameter_update",
+    "payroll_rule_create",
+    "payroll_rule_sets_install",
+    "payroll_rule_update",
     "purchase_order_approve",
     "purchase_order_cancel",
     "purchase_order_close",

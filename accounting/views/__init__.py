@@ -32,6 +32,16 @@ from accounting.views.payables import (
     bill_release,
     payables_ageing,
 )
+from accounting.views.payroll_rules import (
+    payrollbrackettable_edit,
+    payrollparameter_create,
+    payrollparameter_edit,
+    payrollrule_create,
+    payrollrule_edit,
+    payrollruleset_detail,
+    payrollruleset_list,
+    payrollruleset_try,
+)
 from accounting.views.purchasing import (
     goodsreceipt_create,
     purchaseorder_approvals,
@@ -86,6 +96,14 @@ __all__ = [
     "goodsreceipt_create",
     "index",
     "payables_ageing",
+    "payrollbrackettable_edit",
+    "payrollparameter_create",
+    "payrollparameter_edit",
+    "payrollrule_create",
+    "payrollrule_edit",
+    "payrollruleset_detail",
+    "payrollruleset_list",
+    "payrollruleset_try",
     "period_close",
     "period_list",
     "period_reopen",

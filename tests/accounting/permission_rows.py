@@ -3,7 +3,15 @@
 from datetime import date
 
 from accounting.chart import chart_of_accounts_install
-from accounting.models import Account, PurchaseOrder, TakingsImport
+from accounting.models import (
+    Account,
+    PayrollBracketTable,
+    PayrollParameter,
+    PayrollRule,
+    PayrollRuleSet,
+    PurchaseOrder,
+    TakingsImport,
+)
 from accounting.services import (
     fiscal_year_create,
     journal_entry_create,
@@ -40,15 +48,42 @@ def make_objects(role_users) -> dict:
     draft = make_order(by=role_users["accountant"], supplier=supplier)
     sent = make_order(by=role_users["accountant"], supplier=supplier)
     PurchaseOrder.objects.filter(pk=sent.pk).update(status=PurchaseOrder.Status.SENT)
+    return (
+        {
+            "account": cash,
+            "period": year.periods.first(),
+            "entry": entry,
+            "takings": takings,
+            "supplier": supplier,
+            "draft_order": draft,
+            "sent_order": sent,
+        }
+        | _payables(role_users)
+        | _payroll_rules()
+    )
+
+
+def _payroll_rules() -> dict:
+    rule_set, _created = PayrollRuleSet.objects.get_or_create(code="PERM", name="Matrix")
+    parameter = PayrollParameter.objects.create(
+        rule_set=rule_set, code="RATE", name="Rate", value=10, effective_from=date(2026, 1, 1)
+    )
+    rule = PayrollRule.objects.create(
+        rule_set=rule_set,
+        code="TAX",
+        name="Tax",
+        category="tax",
+        computation="percentage",
+        rate_parameter="RATE",
+        effective_from=date(2026, 1, 1),
+    )
+    table = PayrollBracketTable.objects.create(rule_set=rule_set, code="T", name="Table")
     return {
-        "account": cash,
-        "period": year.periods.first(),
-        "entry": entry,
-        "takings": takings,
-        "supplier": supplier,
-        "draft_order": draft,
-        "sent_order": sent,
-    } | _payables(role_users)
+        "rule_set": rule_set,
+        "payroll_parameter": parameter,
+        "payroll_rule": rule,
+        "bracket_table": table,
+    }
 
 
 def _payables(role_users) -> dict:
@@ -101,6 +136,12 @@ def _sent(objects) -> dict:
 
 
 PURCHASERS = ("accountant", "admin")
+RULE_READERS = ("accountant", "controller", "admin")
+RULE_KEEPERS = ("accountant", "admin")
+
+
+def _rule_set(objects) -> dict:
+    return {"pk": objects["rule_set"].pk}
 
 
 ROWS: dict[str, Row] = {
@@ -180,4 +221,17 @@ ROWS: dict[str, Row] = {
     "accounting:purchaseorder-cancel": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
     "accounting:purchaseorder-close": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
     "accounting:goodsreceipt-create": Row(only(*PURCHASERS), _sent),
+    # Payroll rules: accountants keep them, the payroll approver reads them.
+    "accounting:payrollruleset-list": Row(only(*RULE_READERS)),
+    "accounting:payrollruleset-detail": Row(only(*RULE_READERS), _rule_set),
+    "accounting:payrollruleset-try": Row(only(*RULE_READERS), _rule_set),
+    "accounting:payrollrule-create": Row(only(*RULE_KEEPERS), _rule_set),
+    "accounting:payrollrule-edit": Row(only(*RULE_KEEPERS), lambda o: {"pk": o["payroll_rule"].pk}),
+    "accounting:payrollparameter-create": Row(only(*RULE_KEEPERS), _rule_set),
+    "accounting:payrollparameter-edit": Row(
+        only(*RULE_KEEPERS), lambda o: {"pk": o["payroll_parameter"].pk}
+    ),
+    "accounting:payrollbrackettable-edit": Row(
+        only(*RULE_KEEPERS), lambda o: {"pk": o["bracket_table"].pk}
+    ),
 }

@@ -20,6 +20,7 @@ from accounting import demo_ledger
 from accounting.chart import chart_of_accounts_install
 from accounting.demo_payables import payables_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
+from accounting.services import payroll_rule_sets_install
 from backoffice import roles
 from hr.demo_discipline import seed_discipline
 from hr.demo_hiring import seed_hiring
@@ -135,6 +136,7 @@ class Command(BaseCommand):
             demo_ledger.seed(by=demo["accountant"].user)
             purchasing_demo_install()
             payables_demo_create()
+            payroll_rule_sets_install()
             # Last: a real ledger has its old months closed.
             demo_ledger.close_old_periods(by=demo["accountant"].user)
         self.stdout.write(

@@ -1,0 +1,1 @@
+"""Payroll calculation that needs no database (see `engine`)."""
