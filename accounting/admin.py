@@ -491,3 +491,6 @@ class DocumentSequenceAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+from accounting import admin_pay  # noqa: E402, F401  (the payroll inputs register themselves)

@@ -11,6 +11,14 @@ from accounting.models.ledger import (
 from accounting.models.numbering import (
     DocumentSequence,
 )
+from accounting.models.pay import (
+    PayItem,
+    PayProfile,
+    PublicHoliday,
+    Timesheet,
+    TimesheetDay,
+    TimesheetReminder,
+)
 from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -37,8 +45,11 @@ __all__ = [
     "GoodsReceiptLine",
     "JournalEntry",
     "JournalLine",
+    "PayItem",
+    "PayProfile",
     "Payment",
     "PaymentBatch",
+    "PublicHoliday",
     "PurchaseOrder",
     "PurchaseOrderLine",
     "Supplier",
@@ -46,4 +57,7 @@ __all__ = [
     "SupplierBillLine",
     "SupplierBillReminder",
     "TakingsImport",
+    "Timesheet",
+    "TimesheetDay",
+    "TimesheetReminder",
 ]
