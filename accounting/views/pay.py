@@ -90,8 +90,12 @@ def payprofile_list(request):
     )
 
 
-@require_perm("accounting.view_payprofile")
+@require_any_perm("accounting.view_payprofile", "accounting.view_own_payprofile")
 def payprofile_employee(request, employee_pk):
+    # Someone's pay is not for anyone outside payroll, not even their manager:
+    # the page does not exist for them.
+    if not request.user.has_perm("accounting.view_payprofile"):
+        raise Http404
     employee = get_object_or_404(Employee.objects.select_related("department"), pk=employee_pk)
     profiles = selectors.pay_profiles_visible_to(request.user).filter(employee=employee)
     form = PayProfileForm(request.POST or None)

@@ -16,8 +16,9 @@ from tests.accounting.factories import (
     SupplierFactory,
     make_order,
 )
+from tests.accounting.pay import profile, timesheet
 from tests.accounting.payables import line, posted_bill
-from tests.permissions import Row, only
+from tests.permissions import Row, only, signed_in
 
 LEDGER_READERS = ("accountant", "controller", "manager", "admin")
 APPROVERS = ("accountant", "controller", "admin")
@@ -40,15 +41,30 @@ def make_objects(role_users) -> dict:
     draft = make_order(by=role_users["accountant"], supplier=supplier)
     sent = make_order(by=role_users["accountant"], supplier=supplier)
     PurchaseOrder.objects.filter(pk=sent.pk).update(status=PurchaseOrder.Status.SENT)
-    return {
-        "account": cash,
-        "period": year.periods.first(),
-        "entry": entry,
-        "takings": takings,
-        "supplier": supplier,
-        "draft_order": draft,
-        "sent_order": sent,
-    } | _payables(role_users)
+    return (
+        {
+            "account": cash,
+            "period": year.periods.first(),
+            "entry": entry,
+            "takings": takings,
+            "supplier": supplier,
+            "draft_order": draft,
+            "sent_order": sent,
+        }
+        | _payables(role_users)
+        | _pay(role_users)
+    )
+
+
+def _pay(role_users) -> dict:
+    member = role_users["employee"].employee
+    profile(member)
+    submitted = timesheet(member, month=date(2026, 3, 1), status="submitted")
+    return {"member": member, "timesheet": submitted}
+
+
+def _timesheet(objects) -> dict:
+    return {"pk": objects["timesheet"].pk}
 
 
 def _payables(role_users) -> dict:
@@ -101,6 +117,7 @@ def _sent(objects) -> dict:
 
 
 PURCHASERS = ("accountant", "admin")
+PAYROLL_READERS = ("accountant", "controller", "admin")
 
 
 ROWS: dict[str, Row] = {
@@ -180,4 +197,26 @@ ROWS: dict[str, Row] = {
     "accounting:purchaseorder-cancel": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
     "accounting:purchaseorder-close": Row(only(*PURCHASERS, ok=302), _draft, method="post"),
     "accounting:goodsreceipt-create": Row(only(*PURCHASERS), _sent),
+    # Payroll inputs: pay is for payroll roles and the employee alone (never the
+    # manager); timesheets for the employee, their manager and payroll roles.
+    "accounting:payprofile-list": Row(only(*PAYROLL_READERS)),
+    "accounting:payprofile-employee": Row(
+        only(*PAYROLL_READERS, other=404), kwargs=lambda o: {"employee_pk": o["member"].pk}
+    ),
+    # Every role holds the Employee role (self-service) and has an employee record.
+    "accounting:payprofile-mine": Row(signed_in()),
+    "accounting:payitem-list": Row(only(*PAYROLL_READERS)),
+    "accounting:payitem-create": Row(only("accountant", "admin")),
+    "accounting:timesheet-mine": Row(signed_in()),
+    "accounting:timesheet-team": Row(only("manager", "admin")),
+    "accounting:timesheet-approve-bulk": Row(only("manager", "admin", ok=302), method="post"),
+    "accounting:timesheet-missing": Row(only(*PAYROLL_READERS)),
+    "accounting:timesheet-detail": Row(only("employee", "manager", *PAYROLL_READERS), _timesheet),
+    # The admin may approve in general but is not this employee's manager.
+    "accounting:timesheet-approve": Row(
+        only("manager", ok=302) | {"admin": 404}, _timesheet, method="post"
+    ),
+    "accounting:timesheet-return": Row(
+        only("manager", ok=302) | {"admin": 404}, _timesheet, method="post"
+    ),
 }
