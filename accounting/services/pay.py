@@ -258,12 +258,20 @@ def timesheet_return(*, by, timesheet: Timesheet, comment: str) -> Timesheet:
 
 @transaction.atomic
 def timesheets_approve_bulk(*, by, month: date) -> int:
-    """Approve every submitted timesheet of the manager's team for `month`, in one UPDATE."""
-    return (
+    """Approve every submitted timesheet of the manager's team for `month`, in one
+    UPDATE, and record the change in their history with one INSERT."""
+    now = timezone.now()
+    count = (
         timesheets_to_decide(by)
         .filter(period_start=month_start(month), status=Timesheet.Status.SUBMITTED)
-        .update(status=Timesheet.Status.APPROVED, decided_by=by, decided_at=timezone.now())
+        .update(status=Timesheet.Status.APPROVED, decided_by=by, decided_at=now)
     )
+    if count:
+        approved = Timesheet.objects.filter(
+            decided_by=by, decided_at=now, status=Timesheet.Status.APPROVED
+        )
+        Timesheet.history.bulk_history_create(list(approved), update=True, default_user=by)
+    return count
 
 
 # Reminders ---------------------------------------------------------------------------

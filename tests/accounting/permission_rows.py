@@ -211,7 +211,9 @@ ROWS: dict[str, Row] = {
     "accounting:timesheet-team": Row(only("manager", "admin")),
     "accounting:timesheet-approve-bulk": Row(only("manager", "admin", ok=302), method="post"),
     "accounting:timesheet-missing": Row(only(*PAYROLL_READERS)),
-    "accounting:timesheet-detail": Row(only("employee", "manager", *PAYROLL_READERS), _timesheet),
+    "accounting:timesheet-detail": Row(
+        only("employee", "manager", *PAYROLL_READERS, other=404), _timesheet
+    ),
     # The admin may approve in general but is not this employee's manager.
     "accounting:timesheet-approve": Row(
         only("manager", ok=302) | {"admin": 404}, _timesheet, method="post"

@@ -129,6 +129,8 @@ def test_bulk_approval_approves_the_teams_submitted_timesheets_only(team):
     other = timesheet(stranger, month=MARCH, status=Status.SUBMITTED)
     assert timesheets_approve_bulk(by=manager, month=MARCH) == 1
     statuses = dict(Timesheet.objects.values_list("pk", "status"))
+    assert mine.history.latest().history_user == manager
+    assert mine.history.latest().status == Status.APPROVED
     assert statuses == {
         mine.pk: Status.APPROVED,
         draft.pk: Status.DRAFT,
