@@ -17,7 +17,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounting.models import PayItem, PayProfile, Timesheet, TimesheetDay
-from accounting.selectors.pay import month_end, month_start, working_dates
+from accounting.selectors.pay import calendar_month_end, calendar_month_start, working_dates
 from hr.models import Employee
 
 User = get_user_model()
@@ -92,8 +92,8 @@ def _profiles() -> int:
 
 
 def _items(today) -> int:
-    this_month = month_start(today)
-    start = month_start(this_month - timedelta(days=180))
+    this_month = calendar_month_start(today)
+    start = calendar_month_start(this_month - timedelta(days=180))
     employees = list(
         Employee.objects.filter(status__in=Employee.CURRENT)
         .exclude(pay_items__code=PayItem.Code.MEAL_VOUCHERS)
@@ -107,7 +107,7 @@ def _items(today) -> int:
             description="Tichete de masă",
             amount=MEAL_VOUCHERS,
             recurring=True,
-            month=max(start, month_start(employee.hire_date)),
+            month=max(start, calendar_month_start(employee.hire_date)),
         )
         for employee in employees
     ]
@@ -121,7 +121,7 @@ def _items(today) -> int:
                 description="Poprire, dosar executare 123/2025",
                 amount=Decimal("650.00"),
                 recurring=True,
-                month=max(start, month_start(staff[-1].hire_date)),
+                month=max(start, calendar_month_start(staff[-1].hire_date)),
                 end_month=this_month + timedelta(days=200),
             )
         )
@@ -133,32 +133,36 @@ def _items(today) -> int:
                 code=PayItem.Code.BONUS,
                 description="Prima de performanță",
                 amount=Decimal("1500.00"),
-                month=max(this_month, month_start(staff[-2].hire_date)),
+                month=max(this_month, calendar_month_start(staff[-2].hire_date)),
             )
         )
     for item in new:
         if item.end_month:
-            item.end_month = month_start(item.end_month)
+            item.end_month = calendar_month_start(item.end_month)
     bulk_create_with_history(new, PayItem)
     return len(new)
 
 
 def _timesheets(today) -> int:
-    last_month = month_start(month_start(today) - timedelta(days=1))
+    last_month = calendar_month_start(calendar_month_start(today) - timedelta(days=1))
     hourly = Employee.objects.filter(
         status__in=Employee.CURRENT,
         hire_date__lte=last_month,
         pay_profiles__pay_type=PayProfile.PayType.HOURLY,
     ).exclude(timesheets__period_start=last_month)
     sheets = [
-        Timesheet(employee=employee, period_start=last_month, period_end=month_end(last_month))
+        Timesheet(
+            employee=employee, period_start=last_month, period_end=calendar_month_end(last_month)
+        )
         for employee in hourly.distinct()
     ]
     mine = Employee.objects.filter(user__username="employee").first()
-    this_month = month_start(today)
+    this_month = calendar_month_start(today)
     if mine and not mine.timesheets.filter(period_start=this_month).exists():
         sheets.append(
-            Timesheet(employee=mine, period_start=this_month, period_end=month_end(this_month))
+            Timesheet(
+                employee=mine, period_start=this_month, period_end=calendar_month_end(this_month)
+            )
         )
     created = bulk_create_with_history(sheets, Timesheet)
     days = []

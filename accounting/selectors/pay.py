@@ -29,11 +29,11 @@ from hr.models import Employee
 ZERO = Decimal("0.00")
 
 
-def month_start(day: date) -> date:
+def calendar_month_start(day: date) -> date:
     return day.replace(day=1)
 
 
-def month_end(day: date) -> date:
+def calendar_month_end(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
@@ -107,7 +107,7 @@ def current_pay_profiles(user, day: date) -> QuerySet[PayProfile]:
 
 def pay_items_for_month(month: date, employees: QuerySet[Employee] | None = None) -> QuerySet:
     """Items applying to `month`: one-off in it, or recurring and running through it."""
-    first = month_start(month)
+    first = calendar_month_start(month)
     items = PayItem.objects.filter(
         Q(recurring=False, month=first)
         | Q(recurring=True, month__lte=first)
@@ -147,7 +147,7 @@ def timesheet_with_totals(queryset: QuerySet[Timesheet]) -> QuerySet[Timesheet]:
 def team_timesheets(user, month: date) -> list[dict]:
     """One row per team member for `month`: their timesheet (or none), hours and the
     schedule (working days x the normal hours of the profile in force)."""
-    first, last = month_start(month), month_end(month)
+    first, last = calendar_month_start(month), calendar_month_end(month)
     team = (
         Employee.objects.filter(manager__user=user, hire_date__lte=last)
         .filter(Q(termination_date__isnull=True) | Q(termination_date__gte=first))
@@ -181,14 +181,14 @@ def _normal_hours_on(day: date, employees) -> dict[int, Decimal]:
 
 
 def expected_hours(employee: Employee, first: date) -> Decimal:
-    profile = pay_profile_on(employee, month_end(first))
+    profile = pay_profile_on(employee, calendar_month_end(first))
     per_day = profile.normal_hours_per_day if profile else Decimal("8.00")
-    return working_days(first, month_end(first)) * per_day
+    return working_days(first, calendar_month_end(first)) * per_day
 
 
 def employees_to_submit(month: date) -> QuerySet[Employee]:
     """Everyone employed during the month must submit a timesheet for it."""
-    first, last = month_start(month), month_end(month)
+    first, last = calendar_month_start(month), calendar_month_end(month)
     return Employee.objects.filter(hire_date__lte=last).filter(
         Q(termination_date__isnull=True) | Q(termination_date__gte=first)
     )
@@ -197,7 +197,7 @@ def employees_to_submit(month: date) -> QuerySet[Employee]:
 def timesheets_missing(month: date, *, hourly_only: bool = False) -> QuerySet[Employee]:
     """Employees whose timesheet for `month` is missing or not yet approved,
     annotated with its status ("" when missing) and their pay type, in one query."""
-    first, last = month_start(month), month_end(month)
+    first, last = calendar_month_start(month), calendar_month_end(month)
     sheet = Timesheet.objects.filter(employee=OuterRef("pk"), period_start=first)
     pay_type = (
         PayProfile.objects.filter(employee=OuterRef("pk"), effective_from__lte=last)
@@ -219,3 +219,13 @@ def timesheets_missing(month: date, *, hourly_only: bool = False) -> QuerySet[Em
     if hourly_only:
         employees = employees.filter(pay_type=PayProfile.PayType.HOURLY)
     return employees
+
+
+def employees_without_pay_profile(day: date) -> QuerySet[Employee]:
+    """Current employees with no pay profile in force on `day` (payroll must add one)."""
+    in_force = PayProfile.objects.filter(employee=OuterRef("pk"), effective_from__lte=day)
+    return (
+        Employee.objects.filter(status__in=Employee.CURRENT)
+        .exclude(Exists(in_force))
+        .order_by("last_name", "first_name", "pk")
+    )

@@ -19,9 +19,9 @@ from accounting.models import (
     TimesheetReminder,
 )
 from accounting.selectors.pay import (
+    calendar_month_end,
+    calendar_month_start,
     employees_to_submit,
-    month_end,
-    month_start,
     timesheets_to_decide,
 )
 from backoffice.errors import DomainError
@@ -101,6 +101,7 @@ def pay_profile_create(
         created_by=by,
     )
     _full_clean(profile)
+    profile._history_user = by
     profile._change_reason = _("New pay profile from %(date)s") % {"date": effective_from}
     profile.save()
     return profile
@@ -124,11 +125,11 @@ def pay_item_create(
 ) -> PayItem:
     if amount is None or amount <= 0:
         raise PayInputError(_("The amount must be above zero."))
-    month = month_start(month)
-    end_month = month_start(end_month) if (recurring and end_month) else None
+    month = calendar_month_start(month)
+    end_month = calendar_month_start(end_month) if (recurring and end_month) else None
     if end_month and end_month < month:
         raise PayInputError(_("The last month cannot be before the first."))
-    if month_end(month) < employee.hire_date:
+    if calendar_month_end(month) < employee.hire_date:
         raise PayInputError(_("The item applies to a month before the employee was hired."))
     item = PayItem(
         employee=employee,
@@ -142,6 +143,7 @@ def pay_item_create(
         created_by=by,
     )
     _full_clean(item)
+    item._history_user = by
     item.save()
     return item
 
@@ -152,9 +154,9 @@ def pay_item_create(
 @transaction.atomic
 def timesheet_open(*, employee: Employee, month: date) -> Timesheet:
     """The employee's timesheet for `month`, created as a draft the first time."""
-    first = month_start(month)
+    first = calendar_month_start(month)
     timesheet, _created = Timesheet.objects.get_or_create(
-        employee=employee, period_start=first, defaults={"period_end": month_end(first)}
+        employee=employee, period_start=first, defaults={"period_end": calendar_month_end(first)}
     )
     return timesheet
 
@@ -210,6 +212,7 @@ def timesheet_submit(*, by, timesheet: Timesheet) -> Timesheet:
         raise PayInputError(_("The timesheet has no hours yet."))
     timesheet.status = Timesheet.Status.SUBMITTED
     timesheet.submitted_at = timezone.now()
+    timesheet._history_user = by
     timesheet.save(update_fields=["status", "submitted_at"])
     return timesheet
 
@@ -229,6 +232,7 @@ def timesheet_approve(*, by, timesheet: Timesheet) -> Timesheet:
     timesheet.status = Timesheet.Status.APPROVED
     timesheet.decided_by = by
     timesheet.decided_at = timezone.now()
+    timesheet._history_user = by
     timesheet.save(update_fields=["status", "decided_by", "decided_at"])
     return timesheet
 
@@ -243,6 +247,7 @@ def timesheet_return(*, by, timesheet: Timesheet, comment: str) -> Timesheet:
     timesheet.decided_by = by
     timesheet.decided_at = timezone.now()
     timesheet.manager_comment = comment
+    timesheet._history_user = by
     timesheet.save(update_fields=["status", "decided_by", "decided_at", "manager_comment"])
     if timesheet.employee.user_id:
         notification_send(
@@ -263,7 +268,7 @@ def timesheets_approve_bulk(*, by, month: date) -> int:
     now = timezone.now()
     count = (
         timesheets_to_decide(by)
-        .filter(period_start=month_start(month), status=Timesheet.Status.SUBMITTED)
+        .filter(period_start=calendar_month_start(month), status=Timesheet.Status.SUBMITTED)
         .update(status=Timesheet.Status.APPROVED, decided_by=by, decided_at=now)
     )
     if count:
@@ -329,8 +334,8 @@ def timesheet_reminders_send(*, today: date | None = None) -> dict:
     """In the last days of the month, remind (once per month) employees whose
     timesheet is missing or unsubmitted and managers with timesheets to approve."""
     today = today or timezone.localdate()
-    first = month_start(today)
-    if (month_end(today) - today).days >= REMINDER_DAYS_BEFORE_MONTH_END:
+    first = calendar_month_start(today)
+    if (calendar_month_end(today) - today).days >= REMINDER_DAYS_BEFORE_MONTH_END:
         return {"to_submit": 0, "to_approve": 0}
     month = f"{first:%m/%Y}"
     to_submit = _claim(

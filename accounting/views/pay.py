@@ -26,7 +26,7 @@ from accounting.forms import (
     TimesheetReturnForm,
 )
 from accounting.models import TimesheetDay
-from accounting.selectors.pay import month_end, month_start
+from accounting.selectors.pay import calendar_month_end, calendar_month_start
 from accounting.services.pay import PayInputError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
@@ -34,6 +34,7 @@ from hr.models import Employee
 from hr.selectors import employee_for_user
 
 PAGE_SIZE = 50
+UNPAID_SHOWN = 30
 TIMESHEET_PERMS = (
     "accounting.fill_timesheet",
     "accounting.approve_timesheet",
@@ -48,8 +49,8 @@ def _page(request, queryset):
 def _month(request) -> date:
     form = MonthForm(request.GET or None)
     if form.is_bound and form.is_valid():
-        return month_start(form.cleaned_data["month"])
-    return month_start(timezone.localdate())
+        return calendar_month_start(form.cleaned_data["month"])
+    return calendar_month_start(timezone.localdate())
 
 
 def require_any_perm(*perms: str):
@@ -86,6 +87,7 @@ def payprofile_list(request):
             "page": _page(request, filters.qs),
             "querystring": querystring_without_page(request),
             "today": today,
+            "unpaid": selectors.employees_without_pay_profile(today)[:UNPAID_SHOWN],
         },
     )
 
@@ -202,11 +204,11 @@ def timesheet_mine(request):
     if employee is None:
         raise Http404
     first = _month(request)
-    this_month = month_start(timezone.localdate())
-    if first < month_start(employee.hire_date) or first > month_end(this_month):
+    this_month = calendar_month_start(timezone.localdate())
+    if first < calendar_month_start(employee.hire_date) or first > calendar_month_end(this_month):
         messages.error(request, _("There is no timesheet for that month."))
         first = this_month
-    last = month_end(first)
+    last = calendar_month_end(first)
     timesheet = services.timesheet_open(employee=employee, month=first)
     form = TimesheetGridForm(
         request.POST or None,
@@ -330,7 +332,7 @@ def timesheet_approve_bulk(request):
     if not form.is_valid():
         messages.error(request, _("Choose a month."))
         return redirect("accounting:timesheet-team")
-    month = month_start(form.cleaned_data["month"])
+    month = calendar_month_start(form.cleaned_data["month"])
     count = services.timesheets_approve_bulk(by=request.user, month=month)
     messages.success(request, _("%(count)s timesheet(s) approved.") % {"count": count})
     return redirect(reverse("accounting:timesheet-team") + f"?month={month:%Y-%m}")

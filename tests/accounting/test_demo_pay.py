@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from accounting.models import PayItem, PayProfile, Timesheet
-from accounting.selectors import month_start, pay_profiles_on
+from accounting.selectors import calendar_month_start, pay_profiles_on
 from hr.models import Employee
 from hr.validators import validate_iban
 
@@ -27,7 +27,7 @@ def test_the_demo_pays_everyone_and_has_timesheets_once(db):
     assert PayItem.objects.filter(code="BONUS").count() == 1
     assert Timesheet.objects.filter(status=Timesheet.Status.APPROVED).exists()
     draft = Timesheet.objects.get(
-        employee__user__username="employee", period_start=month_start(today)
+        employee__user__username="employee", period_start=calendar_month_start(today)
     )
     assert draft.status == Timesheet.Status.DRAFT
 

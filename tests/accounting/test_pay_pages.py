@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounting.models import PayItem, PayProfile, Timesheet, TimesheetDay
-from accounting.selectors import month_start, pay_items_for_month
+from accounting.selectors import calendar_month_start, pay_items_for_month
 from tests.accounting.pay import IBAN, profile, timesheet
 from tests.factories import EmployeeFactory
 
@@ -185,7 +185,7 @@ def test_the_team_page_costs_the_same_queries_for_a_bigger_team(
 ):
     manager = role_users["manager"]
     client.force_login(manager)
-    month = month_start(timezone.localdate())
+    month = calendar_month_start(timezone.localdate())
 
     def grow(count):
         for _ in range(count):
@@ -253,3 +253,12 @@ def test_a_month_in_the_future_or_before_hire_is_refused(client, role_users):
     response = client.get(reverse("accounting:timesheet-mine") + "?month=2099-01", follow=True)
     assert "There is no timesheet for that month" in response.content.decode()
     assert not Timesheet.objects.filter(period_start=date(2099, 1, 1)).exists()
+
+
+def test_the_list_links_employees_without_a_profile(accountant_client, role_users):
+    profile(role_users["employee"].employee)
+    page = accountant_client.get(reverse("accounting:payprofile-list")).content.decode()
+    hr_link = reverse("accounting:payprofile-employee", args=[role_users["hr"].employee.pk])
+    own_link = reverse("accounting:payprofile-employee", args=[role_users["employee"].employee.pk])
+    assert hr_link in page.split('data-testid="without-profile"')[1]
+    assert own_link not in page.split('data-testid="without-profile"')[1]

@@ -20,14 +20,14 @@ def _create(employee, **fields):
         "monthly_salary": Decimal("4050.00"),
         "iban": "ro49 aaaa 1b31 0075 9384 0000",
     } | fields
-    return pay_profile_create(by=None, employee=employee, **values)
+    return pay_profile_create(employee=employee, **({"by": None} | values))
 
 
-def test_a_profile_is_created_with_a_compact_iban_and_history():
+def test_a_profile_is_created_with_a_compact_iban_and_history(role_users):
     employee = EmployeeFactory()
-    created = _create(employee)
+    created = _create(employee, by=role_users["accountant"])
     assert created.iban == IBAN
-    assert created.history.count() == 1
+    assert created.history.get().history_user == role_users["accountant"]
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ def test_the_employee_saves_submits_and_the_manager_approves(team):
     approved = timesheet_approve(by=manager, timesheet=sheet)
     assert approved.status == Status.APPROVED
     assert approved.decided_by == manager
+    assert approved.history.latest().history_user == manager
 
 
 @pytest.mark.parametrize(

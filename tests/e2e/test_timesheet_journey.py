@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounting.models import Timesheet
-from accounting.selectors import month_end, month_start, working_dates
+from accounting.selectors import calendar_month_end, calendar_month_start, working_dates
 from hr.models import Employee
 from tests.e2e.conftest import log_in
 
@@ -27,8 +27,8 @@ def test_submit_return_fix_resubmit_approve_and_the_timesheet_is_locked(
     page: Page, live_server, demo_company
 ):
     employee = Employee.objects.get(user__username="employee")
-    first = month_start(timezone.localdate())
-    day = working_dates(first, month_end(first))[0]
+    first = calendar_month_start(timezone.localdate())
+    day = working_dates(first, calendar_month_end(first))[0]
     overtime = f'input[name="d{day:%d}_overtime"]'
 
     # The employee fills in overtime on the first working day and submits.
