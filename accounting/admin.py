@@ -574,3 +574,6 @@ class PayrollBracketRowAdmin(_ReadOnlyAdmin, admin.ModelAdmin):
     list_filter = ["table__rule_set", "table"]
     search_fields = ["table__code"]
     list_select_related = ["table__rule_set"]
+
+
+from accounting import admin_pay  # noqa: E402, F401  (the payroll inputs register themselves)

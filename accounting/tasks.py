@@ -21,3 +21,10 @@ def supplier_bill_reminders_task() -> dict:
 def purchase_order_email_task(order_id: int) -> bool:
     """Email a sent order's PDF to its supplier (once: the service claims it)."""
     return purchasing.purchase_order_email(order_id=order_id)
+
+
+@shared_task(name="accounting.tasks.timesheet_reminders_task")
+def timesheet_reminders_task() -> dict:
+    """Daily: near the month's end, remind (once a month) who has a timesheet to
+    submit or to approve."""
+    return services.timesheet_reminders_send()

@@ -109,4 +109,21 @@ urlpatterns = [
         views.payrollbrackettable_edit,
         name="payrollbrackettable-edit",
     ),
+    # Payroll inputs
+    path("pay/profiles/", views.payprofile_list, name="payprofile-list"),
+    path(
+        "pay/profiles/employee/<int:employee_pk>/",
+        views.payprofile_employee,
+        name="payprofile-employee",
+    ),
+    path("pay/mine/", views.payprofile_mine, name="payprofile-mine"),
+    path("pay/items/", views.payitem_list, name="payitem-list"),
+    path("pay/items/new/", views.payitem_create, name="payitem-create"),
+    path("timesheets/mine/", views.timesheet_mine, name="timesheet-mine"),
+    path("timesheets/team/", views.timesheet_team, name="timesheet-team"),
+    path("timesheets/team/approve/", views.timesheet_approve_bulk, name="timesheet-approve-bulk"),
+    path("timesheets/missing/", views.timesheet_missing, name="timesheet-missing"),
+    path("timesheets/<int:pk>/", views.timesheet_detail, name="timesheet-detail"),
+    path("timesheets/<int:pk>/approve/", views.timesheet_approve, name="timesheet-approve"),
+    path("timesheets/<int:pk>/return/", views.timesheet_return, name="timesheet-return"),
 ]

@@ -63,6 +63,10 @@ app.conf.beat_schedule = {
         "task": "hr.tasks.employees_deactivate_departed_task",
         "schedule": crontab(hour=0, minute=30),
     },
+    "accounting-timesheet-reminders": {
+        "task": "accounting.tasks.timesheet_reminders_task",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "hr-training-reminders": {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),

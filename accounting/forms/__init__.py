@@ -7,6 +7,16 @@ from accounting.forms.ledger import (
     LineFormSet,
     PeriodReopenForm,
 )
+from accounting.forms.pay import (
+    MonthField,
+    MonthForm,
+    PayItemFilter,
+    PayItemForm,
+    PayProfileFilter,
+    PayProfileForm,
+    TimesheetGridForm,
+    TimesheetReturnForm,
+)
 from accounting.forms.payables import (
     AsOfForm,
     BillFilterForm,
@@ -59,9 +69,15 @@ __all__ = [
     "GoodsReceiptForm",
     "LineForm",
     "LineFormSet",
+    "MonthField",
+    "MonthForm",
     "OrderBillForm",
     "OrderBillLineFormSet",
     "OrderChoiceForm",
+    "PayItemFilter",
+    "PayItemForm",
+    "PayProfileFilter",
+    "PayProfileForm",
     "PaymentBatchForm",
     "PaymentLineForm",
     "PaymentLineFormSet",
@@ -80,4 +96,6 @@ __all__ = [
     "SupplierFilter",
     "SupplierForm",
     "TakingsUploadForm",
+    "TimesheetGridForm",
+    "TimesheetReturnForm",
 ]

@@ -11,6 +11,14 @@ from accounting.models.ledger import (
 from accounting.models.numbering import (
     DocumentSequence,
 )
+from accounting.models.pay import (
+    PayItem,
+    PayProfile,
+    PublicHoliday,
+    Timesheet,
+    TimesheetDay,
+    TimesheetReminder,
+)
 from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
@@ -44,6 +52,8 @@ __all__ = [
     "GoodsReceiptLine",
     "JournalEntry",
     "JournalLine",
+    "PayItem",
+    "PayProfile",
     "Payment",
     "PaymentBatch",
     "PayrollBracketRow",
@@ -51,6 +61,7 @@ __all__ = [
     "PayrollParameter",
     "PayrollRule",
     "PayrollRuleSet",
+    "PublicHoliday",
     "PurchaseOrder",
     "PurchaseOrderLine",
     "Supplier",
@@ -58,4 +69,7 @@ __all__ = [
     "SupplierBillLine",
     "SupplierBillReminder",
     "TakingsImport",
+    "Timesheet",
+    "TimesheetDay",
+    "TimesheetReminder",
 ]

@@ -16,6 +16,18 @@ from accounting.services.numbering import (
     document_number_next,
     document_numbers_reserve,
 )
+from accounting.services.pay import (
+    PayInputError,
+    pay_item_create,
+    pay_profile_create,
+    timesheet_approve,
+    timesheet_open,
+    timesheet_reminders_send,
+    timesheet_return,
+    timesheet_save,
+    timesheet_submit,
+    timesheets_approve_bulk,
+)
 from accounting.services.payables import (
     BillLineData,
     PayablesError,
@@ -79,6 +91,7 @@ __all__ = [
     "LedgerError",
     "LineData",
     "OrderLineData",
+    "PayInputError",
     "PayablesError",
     "PaymentData",
     "PayrollRuleError",
@@ -97,6 +110,8 @@ __all__ = [
     "max_upload_bytes",
     "normalise_tax_id",
     "parse_takings_csv",
+    "pay_item_create",
+    "pay_profile_create",
     "payment_batch_approve",
     "payment_batch_cancel",
     "payment_batch_create",
@@ -134,4 +149,11 @@ __all__ = [
     "takings_import_confirm",
     "takings_import_discard",
     "takings_import_upload",
+    "timesheet_approve",
+    "timesheet_open",
+    "timesheet_reminders_send",
+    "timesheet_return",
+    "timesheet_save",
+    "timesheet_submit",
+    "timesheets_approve_bulk",
 ]

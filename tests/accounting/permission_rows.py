@@ -24,8 +24,9 @@ from tests.accounting.factories import (
     SupplierFactory,
     make_order,
 )
+from tests.accounting.pay import profile, timesheet
 from tests.accounting.payables import line, posted_bill
-from tests.permissions import Row, only
+from tests.permissions import Row, only, signed_in
 
 LEDGER_READERS = ("accountant", "controller", "manager", "admin")
 APPROVERS = ("accountant", "controller", "admin")
@@ -60,6 +61,7 @@ def make_objects(role_users) -> dict:
         }
         | _payables(role_users)
         | _payroll_rules()
+        | _pay(role_users)
     )
 
 
@@ -84,6 +86,17 @@ def _payroll_rules() -> dict:
         "payroll_rule": rule,
         "bracket_table": table,
     }
+
+
+def _pay(role_users) -> dict:
+    member = role_users["employee"].employee
+    profile(member)
+    submitted = timesheet(member, month=date(2026, 3, 1), status="submitted")
+    return {"member": member, "timesheet": submitted}
+
+
+def _timesheet(objects) -> dict:
+    return {"pk": objects["timesheet"].pk}
 
 
 def _payables(role_users) -> dict:
@@ -142,6 +155,9 @@ RULE_KEEPERS = ("accountant", "admin")
 
 def _rule_set(objects) -> dict:
     return {"pk": objects["rule_set"].pk}
+
+
+PAYROLL_READERS = ("accountant", "controller", "admin")
 
 
 ROWS: dict[str, Row] = {
@@ -233,5 +249,29 @@ ROWS: dict[str, Row] = {
     ),
     "accounting:payrollbrackettable-edit": Row(
         only(*RULE_KEEPERS), lambda o: {"pk": o["bracket_table"].pk}
+    ),
+    # Payroll inputs: pay is for payroll roles and the employee alone (never the
+    # manager); timesheets for the employee, their manager and payroll roles.
+    "accounting:payprofile-list": Row(only(*PAYROLL_READERS)),
+    "accounting:payprofile-employee": Row(
+        only(*PAYROLL_READERS, other=404), kwargs=lambda o: {"employee_pk": o["member"].pk}
+    ),
+    # Every role holds the Employee role (self-service) and has an employee record.
+    "accounting:payprofile-mine": Row(signed_in()),
+    "accounting:payitem-list": Row(only(*PAYROLL_READERS)),
+    "accounting:payitem-create": Row(only("accountant", "admin")),
+    "accounting:timesheet-mine": Row(signed_in()),
+    "accounting:timesheet-team": Row(only("manager", "admin")),
+    "accounting:timesheet-approve-bulk": Row(only("manager", "admin", ok=302), method="post"),
+    "accounting:timesheet-missing": Row(only(*PAYROLL_READERS)),
+    "accounting:timesheet-detail": Row(
+        only("employee", "manager", *PAYROLL_READERS, other=404), _timesheet
+    ),
+    # The admin may approve in general but is not this employee's manager.
+    "accounting:timesheet-approve": Row(
+        only("manager", ok=302) | {"admin": 404}, _timesheet, method="post"
+    ),
+    "accounting:timesheet-return": Row(
+        only("manager", ok=302) | {"admin": 404}, _timesheet, method="post"
     ),
 }

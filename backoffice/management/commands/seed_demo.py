@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history
 
 from accounting import demo_ledger
 from accounting.chart import chart_of_accounts_install
+from accounting.demo_pay import pay_demo_create
 from accounting.demo_payables import payables_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
 from accounting.services import payroll_rule_sets_install
@@ -137,6 +138,7 @@ class Command(BaseCommand):
             purchasing_demo_install()
             payables_demo_create()
             payroll_rule_sets_install()
+            pay_demo_create()
             # Last: a real ledger has its old months closed.
             demo_ledger.close_old_periods(by=demo["accountant"].user)
         self.stdout.write(
