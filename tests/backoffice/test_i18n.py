@@ -167,10 +167,12 @@ def test_the_compiled_catalogue_matches_the_po_file(po_entries):
         catalog = gettext.GNUTranslations(mo)._catalog
     stale = []
     for entry in po_entries:
+        # A message with a context is stored as "context\x04message".
+        key = f"{entry['msgctxt']}\x04{entry['msgid']}" if "msgctxt" in entry else entry["msgid"]
         if "msgid_plural" in entry:
             for n, text in enumerate(translations_of(entry)):
-                if catalog.get((entry["msgid"], n)) != text:
+                if catalog.get((key, n)) != text:
                     stale.append(entry["msgid"])
-        elif catalog.get(entry["msgid"]) != entry["msgstr"]:
+        elif catalog.get(key) != entry["msgstr"]:
             stale.append(entry["msgid"])
     assert stale == [], "run `manage.py compilemessages --locale ro`"
