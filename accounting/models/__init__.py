@@ -38,6 +38,12 @@ from accounting.models.payroll_rules import (
     PayrollRule,
     PayrollRuleSet,
 )
+from accounting.models.payroll_runs import (
+    PayrollException,
+    PayrollRun,
+    Payslip,
+    PayslipLine,
+)
 from accounting.models.takings import (
     TakingsImport,
 )
@@ -58,9 +64,13 @@ __all__ = [
     "PaymentBatch",
     "PayrollBracketRow",
     "PayrollBracketTable",
+    "PayrollException",
     "PayrollParameter",
     "PayrollRule",
     "PayrollRuleSet",
+    "PayrollRun",
+    "Payslip",
+    "PayslipLine",
     "PublicHoliday",
     "PurchaseOrder",
     "PurchaseOrderLine",
