@@ -576,4 +576,7 @@ class PayrollBracketRowAdmin(_ReadOnlyAdmin, admin.ModelAdmin):
     list_select_related = ["table__rule_set"]
 
 
-from accounting import admin_pay  # noqa: E402, F401  (the payroll inputs register themselves)
+from accounting import (  # noqa: E402, F401  (these modules register themselves)
+    admin_pay,
+    admin_payroll_runs,
+)

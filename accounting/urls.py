@@ -109,6 +109,21 @@ urlpatterns = [
         views.payrollbrackettable_edit,
         name="payrollbrackettable-edit",
     ),
+    # Payroll runs
+    path("payroll/runs/", views.payrollrun_list, name="payrollrun-list"),
+    path("payroll/runs/new/", views.payrollrun_create, name="payrollrun-create"),
+    path("payroll/runs/<int:pk>/", views.payrollrun_detail, name="payrollrun-detail"),
+    path(
+        "payroll/runs/<int:pk>/calculate/", views.payrollrun_calculate, name="payrollrun-calculate"
+    ),
+    path("payroll/runs/<int:pk>/approve/", views.payrollrun_approve, name="payrollrun-approve"),
+    path("payroll/runs/<int:pk>/post/", views.payrollrun_post, name="payrollrun-post"),
+    path(
+        "payroll/exceptions/<int:pk>/decide/",
+        views.payrollexception_decide,
+        name="payrollexception-decide",
+    ),
+    path("payroll/payslips/<int:pk>/", views.payslip_detail, name="payslip-detail"),
     # Payroll inputs
     path("pay/profiles/", views.payprofile_list, name="payprofile-list"),
     path(

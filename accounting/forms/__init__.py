@@ -39,6 +39,9 @@ from accounting.forms.payroll_rules import (
     PayrollRuleForm,
     PayrollTryForm,
 )
+from accounting.forms.payroll_runs import (
+    PayrollRunForm,
+)
 from accounting.forms.purchasing import (
     BasePurchaseOrderLineFormSet,
     CancelForm,
@@ -85,6 +88,7 @@ __all__ = [
     "PayrollCodeListField",
     "PayrollParameterForm",
     "PayrollRuleForm",
+    "PayrollRunForm",
     "PayrollTryForm",
     "PeriodReopenForm",
     "PurchaseOrderFilter",

@@ -56,6 +56,12 @@ from accounting.selectors.payroll_rules import (
     payroll_rule_spec,
     payroll_rules_of,
 )
+from accounting.selectors.payroll_runs import (
+    payroll_exceptions_of,
+    payroll_runs_visible_to,
+    payslips_of,
+    payslips_visible_to,
+)
 from accounting.selectors.purchasing import (
     Totals,
     purchase_order_lines,
@@ -101,6 +107,7 @@ __all__ = [
     "payment_batches",
     "payroll_bracket_spec",
     "payroll_bracket_tables_of",
+    "payroll_exceptions_of",
     "payroll_parameter_value",
     "payroll_parameters_of",
     "payroll_rule_set_calculate",
@@ -108,6 +115,9 @@ __all__ = [
     "payroll_rule_sets_visible_to",
     "payroll_rule_spec",
     "payroll_rules_of",
+    "payroll_runs_visible_to",
+    "payslips_of",
+    "payslips_visible_to",
     "posted_lines",
     "purchase_order_lines",
     "purchase_order_list",

@@ -57,6 +57,16 @@ from accounting.views.payroll_rules import (
     payrollruleset_list,
     payrollruleset_try,
 )
+from accounting.views.payroll_runs import (
+    payrollexception_decide,
+    payrollrun_approve,
+    payrollrun_calculate,
+    payrollrun_create,
+    payrollrun_detail,
+    payrollrun_list,
+    payrollrun_post,
+    payslip_detail,
+)
 from accounting.views.purchasing import (
     goodsreceipt_create,
     purchaseorder_approvals,
@@ -117,6 +127,7 @@ __all__ = [
     "payprofile_list",
     "payprofile_mine",
     "payrollbrackettable_edit",
+    "payrollexception_decide",
     "payrollparameter_create",
     "payrollparameter_edit",
     "payrollrule_create",
@@ -124,6 +135,13 @@ __all__ = [
     "payrollruleset_detail",
     "payrollruleset_list",
     "payrollruleset_try",
+    "payrollrun_approve",
+    "payrollrun_calculate",
+    "payrollrun_create",
+    "payrollrun_detail",
+    "payrollrun_list",
+    "payrollrun_post",
+    "payslip_detail",
     "period_close",
     "period_list",
     "period_reopen",

@@ -62,6 +62,7 @@ def make_objects(role_users) -> dict:
         | _payables(role_users)
         | _payroll_rules()
         | _pay(role_users)
+        | _payroll_runs(role_users)
     )
 
 
@@ -93,6 +94,37 @@ def _pay(role_users) -> dict:
     profile(member)
     submitted = timesheet(member, month=date(2026, 3, 1), status="submitted")
     return {"member": member, "timesheet": submitted}
+
+
+def _payroll_runs(role_users) -> dict:
+    from accounting.models import PayrollException, Payslip
+    from accounting.services import payroll_rule_sets_install, payroll_run_create
+
+    payroll_rule_sets_install()
+    run = payroll_run_create(
+        by=role_users["accountant"],
+        month=date(2026, 3, 1),
+        pay_date=date(2026, 4, 10),
+        rule_set=PayrollRuleSet.objects.get(code="SIMPLE"),
+    )
+    member = role_users["employee"].employee
+    payslip = Payslip.objects.create(
+        run=run,
+        employee=member,
+        gross=100,
+        deductions=20,
+        net=80,
+        employer_contributions=0,
+        employer_cost=100,
+    )
+    exception = PayrollException.objects.create(
+        run=run, employee=role_users["manager"].employee, reason="no_pay_profile", message="-"
+    )
+    return {"payroll_run": run, "payslip": payslip, "payroll_exception": exception}
+
+
+def _run(objects) -> dict:
+    return {"pk": objects["payroll_run"].pk}
 
 
 def _timesheet(objects) -> dict:
@@ -250,6 +282,22 @@ ROWS: dict[str, Row] = {
     "accounting:payrollbrackettable-edit": Row(
         only(*RULE_KEEPERS), lambda o: {"pk": o["bracket_table"].pk}
     ),
+    # Payroll runs: accountants prepare, calculate and post; the payroll approver
+    # reads and approves (the service then refuses a draft run: a redirect).
+    "accounting:payrollrun-list": Row(only(*PAYROLL_READERS)),
+    "accounting:payrollrun-create": Row(only("accountant", "admin")),
+    "accounting:payrollrun-detail": Row(only(*PAYROLL_READERS), _run),
+    "accounting:payrollrun-calculate": Row(
+        only("accountant", "admin", ok=302), _run, method="post"
+    ),
+    "accounting:payrollrun-approve": Row(only("controller", "admin", ok=302), _run, method="post"),
+    "accounting:payrollrun-post": Row(only("accountant", "admin", ok=302), _run, method="post"),
+    "accounting:payrollexception-decide": Row(
+        only("accountant", "admin", ok=302),
+        lambda o: {"pk": o["payroll_exception"].pk},
+        method="post",
+    ),
+    "accounting:payslip-detail": Row(only(*PAYROLL_READERS), lambda o: {"pk": o["payslip"].pk}),
     # Payroll inputs: pay is for payroll roles and the employee alone (never the
     # manager); timesheets for the employee, their manager and payroll roles.
     "accounting:payprofile-list": Row(only(*PAYROLL_READERS)),

@@ -1,0 +1,66 @@
+"""Admin of payroll runs (imported by accounting/admin.py): read-only, since runs
+are calculated, approved and posted only through their services."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from accounting.models import PayrollException, PayrollRun, Payslip, PayslipLine
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PayrollRun)
+class PayrollRunAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+    list_display = ["period_start", "pay_date", "rule_set", "status", "gross", "net"]
+    list_filter = ["status", "rule_set", "period_start"]
+    search_fields = ["rule_set__code", "rule_set__name"]
+    list_select_related = ["rule_set"]
+    date_hierarchy = "period_start"
+
+
+class PayslipLineInline(admin.TabularInline):
+    model = PayslipLine
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Payslip)
+class PayslipAdmin(ReadOnlyAdmin):
+    list_display = ["run", "employee", "department", "gross", "deductions", "net", "employer_cost"]
+    list_filter = ["run__period_start", "department"]
+    search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
+    list_select_related = ["run", "run__rule_set", "employee", "department"]
+    autocomplete_fields = ["employee"]
+    inlines = [PayslipLineInline]
+
+
+@admin.register(PayslipLine)
+class PayslipLineAdmin(ReadOnlyAdmin):
+    list_display = ["payslip", "code", "name", "category", "base", "amount"]
+    list_filter = ["category", "code"]
+    search_fields = ["code", "name", "payslip__employee__last_name"]
+    list_select_related = ["payslip", "payslip__run", "payslip__run__rule_set", "payslip__employee"]
+
+
+@admin.register(PayrollException)
+class PayrollExceptionAdmin(ReadOnlyAdmin):
+    list_display = ["run", "employee", "reason", "resolved", "excluded"]
+    list_filter = ["reason", "resolved", "excluded"]
+    search_fields = ["employee__first_name", "employee__last_name", "message"]
+    list_select_related = ["run", "run__rule_set", "employee"]
+    autocomplete_fields = ["employee"]
