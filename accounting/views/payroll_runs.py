@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from accounting import selectors, services
 from accounting.forms.payroll_runs import PayrollRunForm
 from accounting.models import PayrollException
-from accounting.services.payroll_runs import PayrollRunError
+from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
 
 PAGE_SIZE = 50
@@ -32,7 +32,7 @@ def payrollrun_create(request):
     if request.method == "POST" and form.is_valid():
         try:
             run = services.payroll_run_create(by=request.user, **form.cleaned_data)
-        except PayrollRunError as exc:
+        except DomainError as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, _("The payroll run is created."))
@@ -60,7 +60,7 @@ def _act(request, pk, action, done_message):
     run = get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
     try:
         action(by=request.user, run=run)
-    except PayrollRunError as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
@@ -94,7 +94,7 @@ def payrollexception_decide(request, pk):
         services.payroll_exception_decide(
             by=request.user, exception=exception, excluded=request.POST.get("excluded") == "1"
         )
-    except PayrollRunError as exc:
+    except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("accounting:payrollrun-detail", pk=exception.run_id)
 
