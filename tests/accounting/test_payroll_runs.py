@@ -261,3 +261,23 @@ def test_romanian_contributions_go_to_their_payables(calculator, approver):
     assert credits[account_for("salaries_payable").code] == slip.net
     assert sum(line.debit for line in entry.lines.all()) == slip.employer_cost
     assert set(HOUR_KINDS) >= {"normal", "overtime"}
+
+
+def test_a_leaver_is_paid_pro_rata_and_overtime_hours_are_paid(run, calculator):
+    from accounting.models import Timesheet, TimesheetDay
+
+    leaver = EmployeeFactory(termination_date=date(2026, 3, 13))
+    profile(leaver, monthly_salary=Decimal("4400.00"))
+    hourly = EmployeeFactory()
+    profile(hourly, pay_type="hourly", monthly_salary=None, hourly_rate=Decimal("50.00"))
+    sheet = timesheet(hourly, month=MARCH)
+    TimesheetDay.objects.filter(timesheet=sheet, date=date(2026, 3, 2)).update(
+        overtime=Decimal("4")
+    )
+    Timesheet.objects.filter(pk=sheet.pk).update(status="approved")
+    run = calculate(run, calculator)
+    slips = {slip.employee_id: slip for slip in run.payslips.all()}
+    # 10 of 22 working days up to 13 March: 4400 x 10 / 22.
+    assert slips[leaver.pk].gross == Decimal("2000.00")
+    # (176 normal + 4 overtime hours) x 50.
+    assert slips[hourly.pk].gross == Decimal("9000.00")
