@@ -20,6 +20,7 @@ from accounting import demo_ledger
 from accounting.chart import chart_of_accounts_install
 from accounting.demo_pay import pay_demo_create
 from accounting.demo_payables import payables_demo_create
+from accounting.demo_payroll_runs import payroll_runs_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
 from accounting.services import payroll_rule_sets_install
 from backoffice import roles
@@ -139,6 +140,7 @@ class Command(BaseCommand):
             payables_demo_create()
             payroll_rule_sets_install()
             pay_demo_create()
+            payroll_runs_demo_create(by=demo["accountant"].user)
             # Last: a real ledger has its old months closed.
             demo_ledger.close_old_periods(by=demo["accountant"].user)
         self.stdout.write(
