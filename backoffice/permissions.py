@@ -11,14 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 
-def require_perm(*perms: str):
-    """Let a view run only for a signed-in user holding every one of `perms`."""
-
+def _requiring(perms: tuple[str, ...], allowed):
     def decorator(view):
         @wraps(view)
         @login_required
         def wrapped(request, *args, **kwargs):
-            if not request.user.has_perms(perms):
+            if not allowed(request.user):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
@@ -26,3 +24,14 @@ def require_perm(*perms: str):
         return wrapped
 
     return decorator
+
+
+def require_perm(*perms: str):
+    """Let a view run only for a signed-in user holding every one of `perms`."""
+    return _requiring(perms, lambda user: user.has_perms(perms))
+
+
+def require_any_perm(*perms: str):
+    """Let a view run for a signed-in user holding at least one of `perms`
+    (pages that two roles open with different permissions)."""
+    return _requiring(perms, lambda user: any(user.has_perm(perm) for perm in perms))

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounting.models import Account, PurchaseOrder, Supplier
+from accounting.services.purchasing import SUPPLIER_FIELDS
 from accounting.templatetags.quantities import plain_quantity
 from hr.validators import compact_iban, validate_iban
 
@@ -19,20 +20,7 @@ DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class SupplierForm(forms.ModelForm):
     class Meta:
         model = Supplier
-        fields = [
-            "name",
-            "kind",
-            "tax_id",
-            "contact_name",
-            "email",
-            "phone",
-            "address",
-            "iban",
-            "bank_name",
-            "bic",
-            "payment_terms_days",
-            "default_expense_account",
-        ]
+        fields = list(SUPPLIER_FIELDS)
         widgets = {"address": forms.Textarea(attrs={"rows": 2})}
         error_messages = {
             "tax_id": {"unique": _("Another supplier already has this tax id.")},

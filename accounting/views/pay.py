@@ -2,10 +2,8 @@
 the employee's timesheet and pay profile, the manager's team timesheets."""
 
 from datetime import date
-from functools import wraps
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -29,7 +27,7 @@ from accounting.models import TimesheetDay
 from accounting.selectors.pay import calendar_month_end, calendar_month_start
 from accounting.services.pay import PayInputError
 from backoffice.pagination import querystring_without_page
-from backoffice.permissions import require_perm
+from backoffice.permissions import require_any_perm, require_perm
 from hr.models import Employee
 from hr.selectors import employee_for_user
 
@@ -51,23 +49,6 @@ def _month(request) -> date:
     if form.is_bound and form.is_valid():
         return calendar_month_start(form.cleaned_data["month"])
     return calendar_month_start(timezone.localdate())
-
-
-def require_any_perm(*perms: str):
-    """Let a view run for a signed-in user holding at least one of `perms`."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not any(request.user.has_perm(perm) for perm in perms):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapped.required_permissions = perms
-        return wrapped
-
-    return decorator
 
 
 # Pay profiles and items (payroll staff) -------------------------------------------------

@@ -1,36 +1,15 @@
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from backoffice.permissions import require_perm
+from backoffice.permissions import require_any_perm, require_perm
 from hr import selectors, services
 from hr.forms import DismissalCaseForm, IncidentForm, TerminationForm, WarningForm
 from hr.models import DisciplineProposal, DismissalCase, Employee, OffboardingItem
 from hr.services import DisciplineError, EmployeeError
 
 DEPARTURE_ERRORS = (DisciplineError, EmployeeError)
-
-
-def require_any_perm(*perms: str):
-    """Like `require_perm`, for pages two roles open with different permissions."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            if not any(request.user.has_perm(perm) for perm in perms):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapped.required_permissions = perms
-        return wrapped
-
-    return decorator
 
 
 def _employee(request, pk) -> Employee:
