@@ -4,7 +4,14 @@ are calculated, approved and posted only through their services."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import PayrollException, PayrollRun, Payslip, PayslipLine
+from accounting.models import (
+    FinalPay,
+    PayrollException,
+    PayrollRun,
+    PayrollRunChunk,
+    Payslip,
+    PayslipLine,
+)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -20,8 +27,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(PayrollRun)
 class PayrollRunAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
-    list_display = ["period_start", "pay_date", "rule_set", "status", "gross", "net"]
-    list_filter = ["status", "rule_set", "period_start"]
+    list_display = ["period_start", "kind", "pay_date", "rule_set", "status", "gross", "net"]
+    list_filter = ["status", "kind", "rule_set", "period_start"]
     search_fields = ["rule_set__code", "rule_set__name"]
     list_select_related = ["rule_set"]
     date_hierarchy = "period_start"
@@ -63,4 +70,20 @@ class PayrollExceptionAdmin(ReadOnlyAdmin):
     list_filter = ["reason", "resolved", "excluded"]
     search_fields = ["employee__first_name", "employee__last_name", "message"]
     list_select_related = ["run", "run__rule_set", "employee"]
+    autocomplete_fields = ["employee"]
+
+
+@admin.register(PayrollRunChunk)
+class PayrollRunChunkAdmin(ReadOnlyAdmin):
+    list_display = ["run", "index", "done", "finished_at"]
+    list_filter = ["done"]
+    list_select_related = ["run", "run__rule_set"]
+
+
+@admin.register(FinalPay)
+class FinalPayAdmin(ReadOnlyAdmin):
+    list_display = ["employee", "last_day", "kind", "payslip", "recorded_at"]
+    list_filter = ["kind", "last_day"]
+    search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
+    list_select_related = ["employee", "payslip", "payslip__run", "payslip__run__rule_set"]
     autocomplete_fields = ["employee"]

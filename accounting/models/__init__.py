@@ -39,8 +39,10 @@ from accounting.models.payroll_rules import (
     PayrollRuleSet,
 )
 from accounting.models.payroll_runs import (
+    FinalPay,
     PayrollException,
     PayrollRun,
+    PayrollRunChunk,
     Payslip,
     PayslipLine,
 )
@@ -52,6 +54,7 @@ __all__ = [
     "Account",
     "AccountMonthTotal",
     "DocumentSequence",
+    "FinalPay",
     "FiscalPeriod",
     "FiscalYear",
     "GoodsReceipt",
@@ -69,6 +72,7 @@ __all__ = [
     "PayrollRule",
     "PayrollRuleSet",
     "PayrollRun",
+    "PayrollRunChunk",
     "Payslip",
     "PayslipLine",
     "PublicHoliday",

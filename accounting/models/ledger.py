@@ -52,6 +52,7 @@ class JournalEntry(models.Model):
         SUPPLIER_BILL = "supplier_bill", _("Supplier bill")
         PAYMENT = "payment", _("Payment")
         PAYROLL_RUN = "payroll_run", _("Payroll run")
+        PAYROLL_PAYMENT = "payroll_payment", _("Payroll payment")
         SALES_IMPORT = "sales_import", _("Sales import")
 
     date = models.DateField(_("date"))

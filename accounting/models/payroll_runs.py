@@ -1,11 +1,15 @@
 """Payroll runs: one month's payslips for every employee, calculated by a job,
 approved by a second person and posted to the ledger as one journal entry.
 
-A run moves draft -> calculating -> calculated -> approved -> posted. Until it
-is approved it may be calculated again (the job replaces every payslip); after
-approval the services refuse any change. Payslips are unique per (run,
-employee) in the database, so a re-run or a restarted worker cannot duplicate
-one.
+A run moves draft -> calculating -> calculated -> approved -> posted -> paid.
+Until it is approved it may be calculated again (the job replaces every
+payslip); after approval the services refuse any change, and a correction is a
+new off-cycle run that `corrects` it. Payslips are unique per (run, employee)
+in the database, so a re-run or a restarted worker cannot duplicate one.
+
+The calculation is split into `PayrollRunChunk` rows that workers claim with
+`SELECT ... FOR UPDATE SKIP LOCKED` and compute in one transaction each: a
+worker killed mid-chunk rolls its chunk back and leaves it to the others.
 """
 
 from django.conf import settings
@@ -28,12 +32,37 @@ class PayrollRun(models.Model):
         CALCULATED = "calculated", _("Calculated")
         APPROVED = "approved", _("Approved")
         POSTED = "posted", _("Posted")
+        PAID = "paid", _("Paid")
 
-    FINAL = (Status.APPROVED, Status.POSTED)
+    class Kind(models.TextChoices):
+        REGULAR = "regular", _("Regular")
+        OFF_CYCLE = "off_cycle", _("Off-cycle correction")
+
+    FINAL = (Status.APPROVED, Status.POSTED, Status.PAID)
 
     period_start = models.DateField(_("from"))
     period_end = models.DateField(_("to"))
     pay_date = models.DateField(_("pay date"))
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.REGULAR, db_index=True
+    )
+    corrects = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+        verbose_name=_("corrects"),
+        help_text=_("The approved run this off-cycle run corrects."),
+    )
+    employees = models.ManyToManyField(
+        Employee,
+        blank=True,
+        related_name="+",
+        verbose_name=_("employees"),
+        help_text=_("Who an off-cycle run covers; a regular run covers everyone employed."),
+    )
+    reason = models.TextField(_("reason"), blank=True)
     rule_set = models.ForeignKey(
         PayrollRuleSet, on_delete=models.PROTECT, related_name="runs", verbose_name=_("rule set")
     )
@@ -81,11 +110,36 @@ class PayrollRun(models.Model):
         related_name="payroll_run",
         verbose_name=_("journal entry"),
     )
+    paid_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("marked paid by"),
+    )
+    paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
+    payment_entry = models.OneToOneField(
+        JournalEntry,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="payroll_payment",
+        verbose_name=_("payment entry"),
+    )
+    documents_job = models.ForeignKey(
+        "backoffice.Job",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("payslip documents job"),
+    )
     gross = models.DecimalField(_("gross"), **MONEY, default=0)
     deductions = models.DecimalField(_("employee deductions"), **MONEY, default=0)
     net = models.DecimalField(_("net"), **MONEY, default=0)
     employer_cost = models.DecimalField(_("employer cost"), **MONEY, default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["employees"])
 
     class Meta:
         ordering = ["-period_start", "-pk"]
@@ -98,6 +152,11 @@ class PayrollRun(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")), name="payrollrun_period_ordered"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="regular", corrects__isnull=True)
+                | Q(kind="off_cycle", corrects__isnull=False),
+                name="payrollrun_off_cycle_corrects_a_run",
             ),
         ]
 
@@ -129,6 +188,11 @@ class Payslip(models.Model):
     net = models.DecimalField(_("net"), **MONEY)
     employer_contributions = models.DecimalField(_("employer contributions"), **MONEY)
     employer_cost = models.DecimalField(_("employer cost"), **MONEY)
+    is_final = models.BooleanField(
+        _("final pay"), default=False, help_text=_("The leaver's last payslip.")
+    )
+    pdf = models.FileField(_("PDF"), upload_to="payslips/%Y/%m/", blank=True)
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True)
 
     class Meta:
         ordering = ["run", "employee__last_name", "employee__first_name", "pk"]
@@ -206,3 +270,69 @@ class PayrollException(models.Model):
     @property
     def is_open(self) -> bool:
         return not (self.resolved or self.excluded)
+
+
+class PayrollRunChunk(models.Model):
+    """A slice of a run's employees that one worker computes in one transaction.
+
+    Chunks belong to the job that made them; a new calculation makes new ones.
+    A chunk is claimed by locking its row (`SKIP LOCKED`), so a dead worker's
+    chunk is free again as soon as its connection is gone.
+    """
+
+    run = models.ForeignKey(
+        PayrollRun, on_delete=models.CASCADE, related_name="chunks", verbose_name=_("run")
+    )
+    job = models.ForeignKey(
+        "backoffice.Job", on_delete=models.CASCADE, related_name="+", verbose_name=_("job")
+    )
+    index = models.PositiveIntegerField(_("index"))
+    employee_ids = models.JSONField(_("employees"), default=list)
+    done = models.BooleanField(_("done"), default=False)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["run", "index"]
+        verbose_name = _("payroll run chunk")
+        verbose_name_plural = _("payroll run chunks")
+        constraints = [
+            models.UniqueConstraint(fields=["job", "index"], name="payrollrunchunk_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.run} #{self.index}"
+
+
+class FinalPay(models.Model):
+    """A leaver waiting for their last payslip, recorded from the dismissal event.
+
+    The run whose period holds `last_day` pays it and marks the payslip final;
+    a leaver whose month was already approved is paid by an off-cycle run.
+    """
+
+    employee = models.ForeignKey(
+        Employee, on_delete=models.PROTECT, related_name="final_pays", verbose_name=_("employee")
+    )
+    last_day = models.DateField(_("last day"))
+    kind = models.CharField(_("kind of departure"), max_length=30, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    payslip = models.OneToOneField(
+        Payslip,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="final_pay",
+        verbose_name=_("payslip"),
+    )
+
+    class Meta:
+        ordering = ["-last_day", "pk"]
+        verbose_name = _("final pay")
+        verbose_name_plural = _("final pays")
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "last_day"], name="finalpay_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.employee} {self.last_day}"
