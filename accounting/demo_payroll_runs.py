@@ -3,13 +3,13 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.utils import timezone
 
 from accounting.models import PayrollRuleSet, PayrollRun
 from accounting.selectors.pay import calendar_month_start, working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.payroll_runs import (
-    CHUNK_SIZE,
     payroll_run_calculate_chunk,
     payroll_run_create,
     payroll_run_totals,
@@ -33,10 +33,11 @@ def payroll_runs_demo_create(*, by) -> PayrollRun:
     rules, parameters = payroll_rule_set_specs(rule_set)
     days = working_dates(run.period_start, run.period_end)
     ids = list(run_employees(run).values_list("pk", flat=True))
-    for start in range(0, len(ids), CHUNK_SIZE):
+    size = settings.PAYROLL_CHUNK_SIZE
+    for start in range(0, len(ids), size):
         payroll_run_calculate_chunk(
             run=run,
-            employee_ids=ids[start : start + CHUNK_SIZE],
+            employee_ids=ids[start : start + size],
             rules=rules,
             parameters=parameters,
             days=days,

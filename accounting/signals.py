@@ -1,7 +1,7 @@
 """Accounting's answers to HR's events: pay follows people.
 
-Until payroll exists, the accountants are notified; the payroll issue turns
-these into pay profiles to complete and final pay flagged for the next run.
+A hire asks the accountants for a pay profile; a dismissal records the final
+pay that the run holding the last day pays (and flags on the payslip).
 """
 
 from django.dispatch import receiver
@@ -24,6 +24,14 @@ def ask_for_pay_profile(sender, *, employee, by, **kwargs):
 
 @receiver(events.employee_dismissed, dispatch_uid="accounting.employee_dismissed")
 def flag_final_pay(sender, *, employee, by, last_day, **kwargs):
+    from accounting.services.payroll_runs import final_pay_record
+
+    final_pay_record(
+        employee=employee,
+        last_day=last_day,
+        kind=kwargs.get("kind") or "",
+        reason=kwargs.get("reason") or "",
+    )
     notification_send_to_group(
         group=roles.ACCOUNTANT,
         title=_("Final pay due for %(name)s") % {"name": employee.full_name},

@@ -28,3 +28,13 @@ def timesheet_reminders_task() -> dict:
     """Daily: near the month's end, remind (once a month) who has a timesheet to
     submit or to approve."""
     return services.timesheet_reminders_send()
+
+
+@shared_task(
+    name="accounting.tasks.payroll_run_chunk_task",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def payroll_run_chunk_task(chunk_id: int) -> bool:
+    """One chunk of a payroll calculation; a no-op once another worker did it."""
+    return services.payroll_run_chunk_run(chunk_id=chunk_id)

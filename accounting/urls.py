@@ -118,6 +118,7 @@ urlpatterns = [
     ),
     path("payroll/runs/<int:pk>/approve/", views.payrollrun_approve, name="payrollrun-approve"),
     path("payroll/runs/<int:pk>/post/", views.payrollrun_post, name="payrollrun-post"),
+    path("payroll/runs/<int:pk>/correct/", views.payrollrun_correct, name="payrollrun-correct"),
     path(
         "payroll/exceptions/<int:pk>/decide/",
         views.payrollexception_decide,

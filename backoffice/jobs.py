@@ -57,6 +57,10 @@ class JobProgress:
         # Rows added while the job runs must not push `done` past `total`.
         self._update(done=Least(F("done") + count, F("total")))
 
+    def beat(self) -> None:
+        """Still alive, nothing new done (a job waiting on its helpers)."""
+        self._update()
+
     def _update(self, **fields) -> None:
         from backoffice.models import Job
 

@@ -194,7 +194,12 @@ CELERY_RESULT_BACKEND = REDIS_URL or None
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="backoffice")
 # A job whose worker has gone quiet this long is taken to be dead and may be
 # claimed again; longer than the time between two progress reports.
-JOB_STALE_AFTER = timedelta(minutes=env.int("JOB_STALE_MINUTES", default=10))
+JOB_STALE_AFTER = timedelta(
+    seconds=env.int("JOB_STALE_SECONDS", default=60 * env.int("JOB_STALE_MINUTES", default=10))
+)
+# Employees per chunk of a payroll calculation: each chunk is one task and one
+# transaction, in a fixed number of queries whatever its size.
+PAYROLL_CHUNK_SIZE = env.int("PAYROLL_CHUNK_SIZE", default=250)
 
 if REDIS_URL:
     CACHES = {

@@ -40,6 +40,7 @@ from accounting.forms.payroll_rules import (
     PayrollTryForm,
 )
 from accounting.forms.payroll_runs import (
+    PayrollCorrectionForm,
     PayrollRunForm,
 )
 from accounting.forms.purchasing import (
@@ -86,6 +87,7 @@ __all__ = [
     "PaymentLineFormSet",
     "PayrollBracketRowsForm",
     "PayrollCodeListField",
+    "PayrollCorrectionForm",
     "PayrollParameterForm",
     "PayrollRuleForm",
     "PayrollRunForm",

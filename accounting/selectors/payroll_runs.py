@@ -8,7 +8,14 @@ from accounting.models import PayrollException, PayrollRun, Payslip
 
 def payroll_runs_visible_to(user) -> QuerySet[PayrollRun]:
     runs = PayrollRun.objects.select_related(
-        "rule_set", "created_by", "calculated_by", "approved_by", "journal_entry", "job"
+        "rule_set",
+        "created_by",
+        "calculated_by",
+        "approved_by",
+        "journal_entry",
+        "job",
+        "corrects",
+        "corrects__rule_set",
     )
     return runs if user.has_perm("accounting.view_payrollrun") else runs.none()
 

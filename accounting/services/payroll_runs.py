@@ -1,34 +1,40 @@
 """Writes of payroll runs: create, calculate (a job), resolve exceptions,
 approve (a second person) and post (one journal entry).
 
-The calculation job splits the run's employees into chunks of
-`CHUNK_SIZE` and, for this first slice, runs the chunks one after the other
-in the same task. Each chunk reads its inputs in a fixed number of queries
-(profiles, items, approved timesheet hours, the working days), applies the
+The calculation job splits the run's employees into `PayrollRunChunk` rows
+of `PAYROLL_CHUNK_SIZE` and hands each to a Celery task; the job's own worker
+computes chunks alongside the others and finishes the run once none is left.
+Each chunk reads its inputs in a fixed number of queries (profiles, items,
+approved timesheet hours, final pays, the corrected payslips), applies the
 engine per employee in Python, then deletes and bulk-creates the chunk's
-payslips, lines and exceptions in one transaction. Running a chunk again
-therefore replaces it: a re-run or a killed-and-restarted worker ends with
-exactly one payslip per employee (also a unique constraint in the database).
+payslips, lines and exceptions in the transaction that holds the chunk's row
+lock. A killed worker's chunk rolls back and is taken by another; running a
+chunk again replaces it, so every ending has exactly one payslip per employee
+(also a unique constraint in the database).
 """
 
+import time
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, Sum
+from django.db.models import Max, Min, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounting.chart import account_for
 from accounting.models import (
+    FinalPay,
     JournalEntry,
     PayItem,
     PayProfile,
     PayrollException,
     PayrollRuleSet,
     PayrollRun,
+    PayrollRunChunk,
     Payslip,
     PayslipLine,
     TimesheetDay,
@@ -53,13 +59,12 @@ from accounting.selectors.pay import (
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.ledger import journal_entries_post_many
 from backoffice.errors import DomainError
-from backoffice.jobs import job_handler
+from backoffice.jobs import JobProgress, job_handler
 from backoffice.services import job_start
 from hr.models import Employee
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
-CHUNK_SIZE = 200
 JOB_KIND = "accounting.payroll_run_calculate"
 
 # Where each employee-side line is owed, by rule code; other deductions are
@@ -104,6 +109,48 @@ def payroll_run_create(*, by, month: date, pay_date: date, rule_set: PayrollRule
 
 
 @transaction.atomic
+def payroll_run_correction_create(
+    *, by, run: PayrollRun, employees, pay_date: date, reason: str
+) -> PayrollRun:
+    """An off-cycle run correcting an approved one for some employees: their
+    month calculated again on today's data, less what was already paid."""
+    run = _locked(run)
+    if run.kind != PayrollRun.Kind.REGULAR or not run.is_final:
+        raise PayrollRunError(_("Only an approved regular payroll run can be corrected."))
+    employees = list(employees)
+    if not employees:
+        raise PayrollRunError(_("Choose at least one employee to correct."))
+    if not reason.strip():
+        raise PayrollRunError(_("Say why the run is corrected."))
+    if pay_date < run.period_start:
+        raise PayrollRunError(_("The pay date cannot be before the month it pays."))
+    correction = PayrollRun(
+        kind=PayrollRun.Kind.OFF_CYCLE,
+        corrects=run,
+        period_start=run.period_start,
+        period_end=run.period_end,
+        pay_date=pay_date,
+        rule_set=run.rule_set,
+        reason=reason.strip(),
+        created_by=by,
+    )
+    correction.full_clean()
+    correction.save()
+    correction.employees.set(employees)
+    return correction
+
+
+def final_pay_record(*, employee, last_day: date, kind: str = "", reason: str = "") -> FinalPay:
+    """Note a leaver's final pay, once per last day (the dismissal event may repeat)."""
+    final, _created = FinalPay.objects.get_or_create(
+        employee=employee,
+        last_day=last_day,
+        defaults={"kind": str(kind)[:30], "reason": str(reason)},
+    )
+    return final
+
+
+@transaction.atomic
 def payroll_run_calculate(*, by, run: PayrollRun):
     """Mark the run as calculating and start the job; refused while it is already
     calculating (two clicks at once start one job) or once approved."""
@@ -133,33 +180,107 @@ def run_employees(run: PayrollRun):
     permission="accounting.calculate_payrollrun",
 )
 def payroll_run_calculate_job(*, job, progress):
+    """Split the run into chunks, hand them to the workers, compute alongside them
+    and, once every chunk is done, store the run's totals.
+
+    Run again from the start (a restarted worker claims the job anew), it keeps
+    the chunks already done and finishes the others.
+    """
     run = PayrollRun.objects.select_related("rule_set").get(pk=job.params["run"])
     if run.status != PayrollRun.Status.CALCULATING or run.job_id != job.pk:
         return {"skipped": True}
-    ids = list(run_employees(run).values_list("pk", flat=True))
+    ids = list(_run_employee_ids(run))
     progress.start(len(ids))
-    rules, parameters = payroll_rule_set_specs(run.rule_set)
-    days = working_dates(run.period_start, run.period_end)
+    size = settings.PAYROLL_CHUNK_SIZE
     with transaction.atomic():
-        # Employees no longer in the period lose their old payslips.
+        # Employees no longer in the period lose their old payslips, and the
+        # chunks of earlier calculations go.
         Payslip.objects.filter(run=run).exclude(employee_id__in=ids).delete()
         PayrollException.objects.filter(run=run).exclude(employee_id__in=ids).delete()
+        PayrollRunChunk.objects.filter(run=run).exclude(job=job).delete()
+        PayrollRunChunk.objects.bulk_create(
+            [
+                PayrollRunChunk(run=run, job=job, index=n, employee_ids=ids[start : start + size])
+                for n, start in enumerate(range(0, len(ids), size))
+            ],
+            ignore_conflicts=True,
+        )
+    chunks = PayrollRunChunk.objects.filter(job=job)
+    done = sum(len(c.employee_ids) for c in chunks.filter(done=True).only("employee_ids"))
+    if done:
+        progress.advance(done)
+    from accounting.tasks import payroll_run_chunk_task
+
+    for chunk_id in chunks.filter(done=False).values_list("pk", flat=True):
+        payroll_run_chunk_task.delay(chunk_id)
     try:
-        for start in range(0, len(ids), CHUNK_SIZE):
-            chunk = ids[start : start + CHUNK_SIZE]
-            payroll_run_calculate_chunk(
-                run=run, employee_ids=chunk, rules=rules, parameters=parameters, days=days
-            )
-            progress.advance(len(chunk))
+        # This worker computes chunks too, and takes over those of a worker
+        # that died (its lock goes with its connection), until none is left.
+        while chunks.filter(done=False).exists():
+            if not payroll_run_chunk_work(job=job):
+                if not _still_calculating(run, job):
+                    return {"skipped": True}
+                progress.beat()
+                time.sleep(0.05)
     except Exception:
         # A failed calculation leaves the run to be calculated again.
-        PayrollRun.objects.filter(pk=run.pk).update(status=PayrollRun.Status.DRAFT)
+        PayrollRun.objects.filter(pk=run.pk, job=job).update(status=PayrollRun.Status.DRAFT)
         raise
     totals = payroll_run_totals(run)
-    PayrollRun.objects.filter(pk=run.pk, status=PayrollRun.Status.CALCULATING).update(
+    PayrollRun.objects.filter(pk=run.pk, job=job, status=PayrollRun.Status.CALCULATING).update(
         status=PayrollRun.Status.CALCULATED, calculated_at=timezone.now(), **totals
     )
-    return {"employees": len(ids), "payslips": run.payslips.count()}
+    return {"employees": len(ids), "payslips": run.payslips.count(), "chunks": chunks.count()}
+
+
+def _still_calculating(run: PayrollRun, job) -> bool:
+    return PayrollRun.objects.filter(
+        pk=run.pk, job=job, status=PayrollRun.Status.CALCULATING
+    ).exists()
+
+
+def _run_employee_ids(run: PayrollRun):
+    if run.kind == PayrollRun.Kind.OFF_CYCLE:
+        return run.employees.order_by("pk").values_list("pk", flat=True)
+    return run_employees(run).values_list("pk", flat=True)
+
+
+def payroll_run_chunk_work(*, job, chunk_id: int | None = None) -> bool:
+    """Claim one undone chunk of the job (that one, or any) and compute it.
+
+    The chunk's row stays locked (`FOR UPDATE SKIP LOCKED`) for the whole
+    transaction, so two workers never compute the same chunk, and a worker
+    killed in the middle leaves nothing of it behind. False when there was
+    nothing to claim.
+    """
+    with transaction.atomic():
+        chunks = PayrollRunChunk.objects.select_for_update(skip_locked=True).filter(
+            job=job, done=False
+        )
+        if chunk_id is not None:
+            chunks = chunks.filter(pk=chunk_id)
+        chunk = chunks.order_by("index").first()
+        if chunk is None:
+            return False
+        run = PayrollRun.objects.select_related("rule_set").get(pk=chunk.run_id)
+        if run.status != PayrollRun.Status.CALCULATING or run.job_id != chunk.job_id:
+            return False
+        rules, parameters = payroll_rule_set_specs(run.rule_set)
+        days = working_dates(run.period_start, run.period_end)
+        payroll_run_calculate_chunk(
+            run=run, employee_ids=chunk.employee_ids, rules=rules, parameters=parameters, days=days
+        )
+        PayrollRunChunk.objects.filter(pk=chunk.pk).update(done=True, finished_at=timezone.now())
+    JobProgress(job).advance(len(chunk.employee_ids))
+    return True
+
+
+def payroll_run_chunk_run(*, chunk_id: int) -> bool:
+    """A worker's share of a calculation: the chunk it was handed, if still undone."""
+    chunk = PayrollRunChunk.objects.select_related("job").filter(pk=chunk_id).first()
+    if chunk is None or chunk.done:
+        return False
+    return payroll_run_chunk_work(job=chunk.job, chunk_id=chunk.pk)
 
 
 def payroll_run_totals(run: PayrollRun) -> dict:
@@ -208,6 +329,12 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
         .values("timesheet__employee_id")
         .annotate(**{kind: Sum(kind) for kind in HOUR_KINDS})
     }
+    finals = set(
+        FinalPay.objects.filter(
+            employee_id__in=employee_ids, last_day__range=(run.period_start, run.period_end)
+        ).values_list("employee_id", flat=True)
+    )
+    paid = _already_paid(run, employee_ids) if run.kind == PayrollRun.Kind.OFF_CYCLE else None
     payslips, lines, exceptions = [], [], []
     for employee in employees:
         profile = profiles.get(employee.pk)
@@ -247,30 +374,36 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
                 PayrollException(run=run, employee=employee, reason=problem[0], message=problem[1])
             )
             continue
-        payslip = Payslip(
-            run=run,
-            employee=employee,
-            department_id=employee.department_id,
-            gross=result.gross,
-            deductions=result.employee_deductions,
-            net=result.net,
-            employer_contributions=result.employer_contributions,
-            employer_cost=result.employer_cost,
+        rows = [
+            PayslipLine(
+                code=line.code,
+                name=str(line.name)[:200],
+                category=line.category,
+                base=line.base,
+                amount=line.amount,
+                order=n,
+            )
+            for n, line in enumerate(result.lines)
+        ]
+        totals = {
+            "gross": result.gross,
+            "deductions": result.employee_deductions,
+            "net": result.net,
+            "employer_contributions": result.employer_contributions,
+            "employer_cost": result.employer_cost,
+        }
+        if paid is not None:
+            rows, totals = _difference(rows, totals, paid.get(employee.pk))
+        payslips.append(
+            Payslip(
+                run=run,
+                employee=employee,
+                department_id=employee.department_id,
+                is_final=employee.pk in finals or _leaves_in(employee, run),
+                **totals,
+            )
         )
-        payslips.append(payslip)
-        lines.append(
-            [
-                PayslipLine(
-                    code=line.code,
-                    name=str(line.name)[:200],
-                    category=line.category,
-                    base=line.base,
-                    amount=line.amount,
-                    order=n,
-                )
-                for n, line in enumerate(result.lines)
-            ]
-        )
+        lines.append(rows)
     # Decisions taken on exceptions that occur again are kept.
     kept = {
         (e.employee_id, e.reason): e
@@ -289,6 +422,76 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
             row.payslip = payslip
     PayslipLine.objects.bulk_create([row for rows in lines for row in rows])
     PayrollException.objects.bulk_create(exceptions)
+    if finals:
+        # The leaver's final pay is the first payslip that pays it.
+        by_employee = {p.employee_id: p for p in payslips if p.is_final}
+        waiting = list(
+            FinalPay.objects.filter(
+                employee_id__in=by_employee,
+                last_day__range=(run.period_start, run.period_end),
+                payslip__isnull=True,
+            )
+        )
+        for final in waiting:
+            final.payslip = by_employee[final.employee_id]
+        FinalPay.objects.bulk_update(waiting, ["payslip"])
+
+
+def _leaves_in(employee, run: PayrollRun) -> bool:
+    end = employee.termination_date
+    return end is not None and run.period_start <= end <= run.period_end
+
+
+PAYSLIP_TOTALS = ("gross", "deductions", "net", "employer_contributions", "employer_cost")
+
+
+def _already_paid(run: PayrollRun, employee_ids) -> dict:
+    """What the corrected run and its earlier final corrections paid each employee:
+    {employee: {"totals": {...}, "lines": {code: (amount, name, category, order)}}},
+    in two queries."""
+    runs = PayrollRun.objects.filter(
+        Q(pk=run.corrects_id) | Q(corrects_id=run.corrects_id, status__in=PayrollRun.FINAL)
+    ).exclude(pk=run.pk)
+    paid = defaultdict(lambda: {"totals": dict.fromkeys(PAYSLIP_TOTALS, ZERO), "lines": {}})
+    for row in (
+        Payslip.objects.filter(run__in=runs, employee_id__in=employee_ids)
+        .values("employee_id")
+        .annotate(**{f"sum_{name}": Sum(name) for name in PAYSLIP_TOTALS})
+    ):
+        paid[row["employee_id"]]["totals"] = {name: row[f"sum_{name}"] for name in PAYSLIP_TOTALS}
+    for row in (
+        PayslipLine.objects.filter(payslip__run__in=runs, payslip__employee_id__in=employee_ids)
+        .values("payslip__employee_id", "code", "category")
+        .annotate(total=Sum("amount"), order=Min("order"), name=Max("name"))
+    ):
+        paid[row["payslip__employee_id"]]["lines"][row["code"]] = (
+            row["total"],
+            row["name"],
+            row["category"],
+            row["order"],
+        )
+    return paid
+
+
+def _difference(rows: list[PayslipLine], totals: dict, paid: dict | None):
+    """An off-cycle payslip: the month calculated again, less what was paid,
+    line by line. Net is still gross less deductions, difference by difference."""
+    if paid is None:
+        return rows, totals
+    before = dict(paid["lines"])
+    changed = []
+    for row in rows:
+        amount, *_rest = before.pop(row.code, (ZERO,))
+        row.amount -= amount
+        if row.amount:
+            changed.append(row)
+    for code, (amount, name, category, order) in sorted(before.items()):
+        if amount:
+            changed.append(
+                PayslipLine(code=code, name=name, category=category, amount=-amount, order=order)
+            )
+    changed.sort(key=lambda row: row.order)
+    return changed, {name: totals[name] - paid["totals"][name] for name in PAYSLIP_TOTALS}
 
 
 def _items(items, kind) -> tuple[PayrollItem, ...]:
@@ -329,26 +532,36 @@ def payroll_run_approve(*, by, run: PayrollRun) -> PayrollRun:
     return run
 
 
+def _entry_line(account, amount: Decimal, *, debit: bool, **extra) -> dict:
+    """A journal line on its side; a negative amount (an off-cycle run that takes
+    back pay) goes on the other side."""
+    side = "debit" if debit == (amount > 0) else "credit"
+    return {"account": account, side: abs(amount), **extra}
+
+
 def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
     """The journal lines of a run: salaries by department, employer contributions,
     employee contributions and taxes by payable, net to salaries payable."""
-    lines = []
-    salaries = account_for("salaries_expense")
-    by_department = run.payslips.values("department").annotate(total=Sum("gross"))
     from hr.models import Department
 
+    lines = []
+    salaries = account_for("salaries_expense")
+    by_department = list(
+        run.payslips.values("department").annotate(total=Sum("gross")).order_by("department")
+    )
     departments = Department.objects.in_bulk(
         [r["department"] for r in by_department if r["department"]]
     )
-    for row in by_department.order_by("department"):
+    for row in by_department:
         if row["total"]:
             lines.append(
-                {
-                    "account": salaries,
-                    "debit": row["total"],
-                    "department": departments.get(row["department"]),
-                    "description": _("Gross salaries"),
-                }
+                _entry_line(
+                    salaries,
+                    row["total"],
+                    debit=True,
+                    department=departments.get(row["department"]),
+                    description=_("Gross salaries"),
+                )
             )
     owed = defaultdict(lambda: ZERO)
     employer = ZERO
@@ -364,19 +577,20 @@ def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
             employer += row["total"]
     if employer:
         lines.append(
-            {
-                "account": account_for("work_insurance_expense"),
-                "debit": employer,
-                "description": _("Employer contributions"),
-            }
+            _entry_line(
+                account_for("work_insurance_expense"),
+                employer,
+                debit=True,
+                description=_("Employer contributions"),
+            )
         )
     for role, amount in sorted(owed.items()):
         if amount:
-            lines.append({"account": account_for(role), "credit": amount, "description": role})
+            lines.append(_entry_line(account_for(role), amount, debit=False, description=role))
     net = run.payslips.aggregate(total=Sum("net"))["total"] or ZERO
     if net:
         lines.append(
-            {"account": account_for("salaries_payable"), "credit": net, "description": _("Net pay")}
+            _entry_line(account_for("salaries_payable"), net, debit=False, description=_("Net pay"))
         )
     return lines
 
@@ -393,7 +607,12 @@ def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry:
         entries=[
             {
                 "date": run.pay_date,
-                "description": _("Payroll %(month)s") % {"month": f"{run.period_start:%Y-%m}"},
+                "description": (
+                    _("Payroll correction %(month)s")
+                    if run.kind == PayrollRun.Kind.OFF_CYCLE
+                    else _("Payroll %(month)s")
+                )
+                % {"month": f"{run.period_start:%Y-%m}"},
                 "lines": payroll_run_entry_lines(run),
                 "source": JournalEntry.Source.PAYROLL_RUN,
                 "source_key": f"payroll-run:{run.pk}",

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounting import selectors, services
-from accounting.forms.payroll_runs import PayrollRunForm
+from accounting.forms.payroll_runs import PayrollCorrectionForm, PayrollRunForm
 from accounting.models import PayrollException
 from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
@@ -106,4 +106,27 @@ def payslip_detail(request, pk):
         request,
         "accounting/payroll_runs/payslip_detail.html",
         {"payslip": payslip, "lines": payslip.lines.order_by("order")},
+    )
+
+
+@require_perm("accounting.add_payrollrun")
+def payrollrun_correct(request, pk):
+    run = get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
+    form = PayrollCorrectionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            correction = services.payroll_run_correction_create(
+                by=request.user,
+                run=run,
+                employees=form.cleaned_data["employee_numbers"],
+                pay_date=form.cleaned_data["pay_date"],
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("The off-cycle correction run is created."))
+            return redirect("accounting:payrollrun-detail", pk=correction.pk)
+    return render(
+        request, "accounting/payroll_runs/correction_form.html", {"form": form, "run": run}
     )
