@@ -596,12 +596,18 @@ def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
 
 
 @transaction.atomic
-def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry:
+def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry | None:
     run = _locked(run)
     if run.status == PayrollRun.Status.POSTED:
         raise PayrollRunError(_("This payroll run is already posted."))
     if run.status != PayrollRun.Status.APPROVED:
         raise PayrollRunError(_("Only an approved payroll run can be posted."))
+    lines = payroll_run_entry_lines(run)
+    if not lines:
+        # Nobody is paid anything (a correction that changed nothing).
+        run.status = PayrollRun.Status.POSTED
+        run.save(update_fields=["status"])
+        return None
     (entry,) = journal_entries_post_many(
         by=by,
         entries=[
@@ -613,7 +619,7 @@ def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry:
                     else _("Payroll %(month)s")
                 )
                 % {"month": f"{run.period_start:%Y-%m}"},
-                "lines": payroll_run_entry_lines(run),
+                "lines": lines,
                 "source": JournalEntry.Source.PAYROLL_RUN,
                 "source_key": f"payroll-run:{run.pk}",
             }
