@@ -187,8 +187,13 @@ def payroll_run_calculate_job(*, job, progress):
     the chunks already done and finishes the others.
     """
     run = PayrollRun.objects.select_related("rule_set").get(pk=job.params["run"])
-    if run.status != PayrollRun.Status.CALCULATING or run.job_id != job.pk:
+    if run.job_id != job.pk:
         return {"skipped": True}
+    if run.status != PayrollRun.Status.CALCULATING:
+        # The worker of the last chunk finished the run while this one was gone.
+        return (
+            _result(run, job) if run.status == PayrollRun.Status.CALCULATED else {"skipped": True}
+        )
     ids = list(_run_employee_ids(run))
     progress.start(len(ids))
     size = settings.PAYROLL_CHUNK_SIZE
@@ -226,11 +231,30 @@ def payroll_run_calculate_job(*, job, progress):
         # A failed calculation leaves the run to be calculated again.
         PayrollRun.objects.filter(pk=run.pk, job=job).update(status=PayrollRun.Status.DRAFT)
         raise
+    _finish(run, job)
+    return _result(run, job)
+
+
+def _finish(run: PayrollRun, job) -> None:
+    """Every chunk is done: store the totals and mark the run calculated (once,
+    whoever gets here first: the job's worker or the one of the last chunk)."""
     totals = payroll_run_totals(run)
     PayrollRun.objects.filter(pk=run.pk, job=job, status=PayrollRun.Status.CALCULATING).update(
         status=PayrollRun.Status.CALCULATED, calculated_at=timezone.now(), **totals
     )
-    return {"employees": len(ids), "payslips": run.payslips.count(), "chunks": chunks.count()}
+
+
+def _result(run: PayrollRun, job) -> dict:
+    return {
+        "employees": sum(
+            len(ids)
+            for ids in PayrollRunChunk.objects.filter(job=job).values_list(
+                "employee_ids", flat=True
+            )
+        ),
+        "payslips": run.payslips.count(),
+        "chunks": PayrollRunChunk.objects.filter(job=job).count(),
+    }
 
 
 def _still_calculating(run: PayrollRun, job) -> bool:
@@ -272,6 +296,8 @@ def payroll_run_chunk_work(*, job, chunk_id: int | None = None) -> bool:
         )
         PayrollRunChunk.objects.filter(pk=chunk.pk).update(done=True, finished_at=timezone.now())
     JobProgress(job).advance(len(chunk.employee_ids))
+    if not PayrollRunChunk.objects.filter(job=job, done=False).exists():
+        _finish(run, job)
     return True
 
 

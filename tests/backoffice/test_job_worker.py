@@ -24,13 +24,15 @@ pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def worker(settings):
-    """A Celery worker process on its own queue, sharing the test database."""
+def worker_start(settings, queue: str, *, env: dict | None = None, concurrency: int = 0):
+    """Start a Celery worker process on `queue`, sharing the test database.
+
+    Solo pool by default; `concurrency` > 0 starts a prefork pool of that many
+    processes. `env` adds settings of the worker's own (e.g. JOB_STALE_SECONDS).
+    """
     redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-    queue = f"test-{uuid.uuid4().hex[:8]}"
     db = connection.settings_dict
-    env = {
+    environment = {
         **os.environ,
         "DATABASE_URL": (
             f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
@@ -38,8 +40,14 @@ def worker(settings):
         "REDIS_URL": redis_url,
         "CELERY_QUEUE": queue,
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        **(env or {}),
     }
-    process = subprocess.Popen(
+    pool = (
+        ["--pool", "prefork", "--concurrency", str(concurrency)]
+        if concurrency
+        else ["--pool", "solo"]
+    )
+    return subprocess.Popen(
         [
             sys.executable,
             "-m",
@@ -47,8 +55,7 @@ def worker(settings):
             "-A",
             "backoffice",
             "worker",
-            "--pool",
-            "solo",
+            *pool,
             "--queues",
             queue,
             "--without-gossip",
@@ -58,11 +65,28 @@ def worker(settings):
             "WARNING",
         ],
         cwd=ROOT,
-        env=env,
+        env=environment,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+
+
+def worker_stop(process) -> str:
+    process.terminate()
+    try:
+        output, _ = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    return output
+
+
+@pytest.fixture
+def worker_queue(settings):
+    """A queue of the test's own on the test Redis, where this process sends tasks."""
+    redis_url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    queue = f"test-{uuid.uuid4().hex[:8]}"
     saved = {
         key: celery_app.conf[key]
         for key in ("task_always_eager", "broker_url", "result_backend", "task_default_queue")
@@ -74,16 +98,17 @@ def worker(settings):
         task_default_queue=queue,
     )
     _reset_connections()
-    yield process
-    process.terminate()
-    try:
-        output, _ = process.communicate(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
+    yield queue
     celery_app.conf.update(saved)
     _reset_connections()
-    print(output)
+
+
+@pytest.fixture
+def worker(settings, worker_queue):
+    """A Celery worker process on its own queue, sharing the test database."""
+    process = worker_start(settings, worker_queue)
+    yield process
+    print(worker_stop(process))
 
 
 def _reset_connections():
