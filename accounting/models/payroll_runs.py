@@ -234,6 +234,7 @@ class PayrollException(models.Model):
         NO_PAY_PROFILE = "no_pay_profile", _("No pay profile")
         UNAPPROVED_TIMESHEET = "unapproved_timesheet", _("No approved timesheet")
         RULES_ERROR = "rules_error", _("The rules cannot be applied")
+        NEGATIVE_NET = "negative_net", _("Deductions exceed earnings")
 
     run = models.ForeignKey(
         PayrollRun, on_delete=models.CASCADE, related_name="exceptions", verbose_name=_("run")

@@ -401,6 +401,13 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
                 result = calculate(rules, parameters, inputs, run.period_end)
             except PayrollRulesError as exc:
                 problem = (PayrollException.Reason.RULES_ERROR, str(exc))
+            else:
+                if result.net < 0 and run.kind == PayrollRun.Kind.REGULAR:
+                    problem = (
+                        PayrollException.Reason.NEGATIVE_NET,
+                        _("Deductions exceed earnings: the net pay would be %(net)s.")
+                        % {"net": result.net},
+                    )
         if problem:
             exceptions.append(
                 PayrollException(run=run, employee=employee, reason=problem[0], message=problem[1])

@@ -247,3 +247,17 @@ def test_a_correction_that_changes_nothing_posts_no_entry(run, calculator, appro
     assert payroll_run_post(by=calculator, run=correction) is None
     correction.refresh_from_db()
     assert (correction.status, correction.journal_entry) == (PayrollRun.Status.POSTED, None)
+
+
+def test_deductions_above_earnings_are_an_exception_not_a_payslip(run, calculator):  # noqa: F811
+    poor = EmployeeFactory()
+    profile(poor, monthly_salary=Decimal("500.00"))
+    PayItem.objects.create(
+        employee=poor, kind="deduction", code="GARNISHMENT", amount=Decimal("900.00"), month=MARCH
+    )
+    run = calculate(run, calculator)
+    assert not run.payslips.exists()
+    exception = run.exceptions.get()
+    assert exception.reason == "negative_net"
+    # 500 - 100 flat tax - 900 withheld.
+    assert "-500.00" in exception.message
