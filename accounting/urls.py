@@ -119,6 +119,12 @@ urlpatterns = [
     path("payroll/runs/<int:pk>/approve/", views.payrollrun_approve, name="payrollrun-approve"),
     path("payroll/runs/<int:pk>/post/", views.payrollrun_post, name="payrollrun-post"),
     path("payroll/runs/<int:pk>/correct/", views.payrollrun_correct, name="payrollrun-correct"),
+    path("payroll/runs/<int:pk>/register/", views.payrollrun_register, name="payrollrun-register"),
+    path("payroll/runs/<int:pk>/cost/", views.payrollrun_cost, name="payrollrun-cost"),
+    path("payroll/runs/<int:pk>/bank-file/", views.payrollrun_bankfile, name="payrollrun-bankfile"),
+    path(
+        "payroll/runs/<int:pk>/mark-paid/", views.payrollrun_mark_paid, name="payrollrun-mark-paid"
+    ),
     path(
         "payroll/exceptions/<int:pk>/decide/",
         views.payrollexception_decide,

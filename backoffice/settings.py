@@ -174,6 +174,9 @@ ACCOUNTING_ACCOUNTS: dict[str, str] = {}
 # bills that fall due within PAYABLES_REMINDER_DAYS and of overdue ones.
 PAYABLES_PRICE_TOLERANCE_PERCENT = Decimal(env("PAYABLES_PRICE_TOLERANCE_PERCENT", default="0.00"))
 PAYABLES_REMINDER_DAYS = env.int("PAYABLES_REMINDER_DAYS", default=7)
+# Before approval, the payroll run page flags employees whose net pay moved
+# by more than this percentage since the previous regular run.
+PAYROLL_VARIANCE_PERCENT = Decimal(env("PAYROLL_VARIANCE_PERCENT", default="10"))
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -32,6 +32,9 @@ from accounting.forms.payables import (
     PaymentLineFormSet,
     ReasonForm,
 )
+from accounting.forms.payroll_payments import (
+    PayrollRunPaidForm,
+)
 from accounting.forms.payroll_rules import (
     PayrollBracketRowsForm,
     PayrollCodeListField,
@@ -91,6 +94,7 @@ __all__ = [
     "PayrollParameterForm",
     "PayrollRuleForm",
     "PayrollRunForm",
+    "PayrollRunPaidForm",
     "PayrollTryForm",
     "PeriodReopenForm",
     "PurchaseOrderFilter",

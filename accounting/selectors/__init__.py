@@ -45,6 +45,13 @@ from accounting.selectors.payables import (
     payables_ledger_balance,
     payment_batches,
 )
+from accounting.selectors.payroll_reports import (
+    PayrollVariance,
+    payroll_run_department_costs,
+    payroll_run_register,
+    payroll_run_variance,
+    previous_regular_run,
+)
 from accounting.selectors.payroll_rules import (
     payroll_bracket_spec,
     payroll_bracket_tables_of,
@@ -78,6 +85,7 @@ from accounting.selectors.purchasing import (
 
 __all__ = [
     "BillState",
+    "PayrollVariance",
     "Totals",
     "account_balance",
     "account_ledger",
@@ -115,10 +123,14 @@ __all__ = [
     "payroll_rule_sets_visible_to",
     "payroll_rule_spec",
     "payroll_rules_of",
+    "payroll_run_department_costs",
+    "payroll_run_register",
+    "payroll_run_variance",
     "payroll_runs_visible_to",
     "payslips_of",
     "payslips_visible_to",
     "posted_lines",
+    "previous_regular_run",
     "purchase_order_lines",
     "purchase_order_list",
     "purchase_order_receipts",

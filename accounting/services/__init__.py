@@ -46,6 +46,11 @@ from accounting.services.payables import (
     supplier_bill_reminders_send,
     supplier_bill_totals_refresh,
 )
+from accounting.services.payroll_payments import (
+    payroll_run_bank_file,
+    payroll_run_mark_paid,
+    payroll_run_transfers,
+)
 from accounting.services.payroll_rules import (
     PayrollRuleError,
     payroll_bracket_rows_replace,
@@ -56,6 +61,7 @@ from accounting.services.payroll_rules import (
     payroll_rule_update,
 )
 from accounting.services.payroll_runs import (
+    Line,
     PayrollRunError,
     final_pay_record,
     payroll_exception_decide,
@@ -106,6 +112,7 @@ __all__ = [
     "BillLineData",
     "EntryData",
     "LedgerError",
+    "Line",
     "LineData",
     "OrderLineData",
     "PayInputError",
@@ -145,6 +152,7 @@ __all__ = [
     "payroll_rule_sets_install",
     "payroll_rule_update",
     "payroll_run_approve",
+    "payroll_run_bank_file",
     "payroll_run_calculate",
     "payroll_run_calculate_chunk",
     "payroll_run_calculate_job",
@@ -153,8 +161,10 @@ __all__ = [
     "payroll_run_correction_create",
     "payroll_run_create",
     "payroll_run_entry_lines",
+    "payroll_run_mark_paid",
     "payroll_run_post",
     "payroll_run_totals",
+    "payroll_run_transfers",
     "purchase_order_approve",
     "purchase_order_cancel",
     "purchase_order_close",

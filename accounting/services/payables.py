@@ -10,8 +10,6 @@ suppliers account and crediting the bank. Each posting carries a
 `source_key`, so the ledger itself refuses a document posted twice.
 """
 
-import csv
-import io
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import TypedDict
@@ -25,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounting.bank_files import BankFileError, transfers_csv, transfers_sepa
 from accounting.chart import account_for
 from accounting.models import (
     Account,
@@ -591,60 +590,16 @@ def payment_batch_transfers(*, batch: PaymentBatch) -> list[dict]:
 
 
 def _csv_file(batch: PaymentBatch, transfers: list[dict]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["supplier", "iban", "bic", "amount", "currency", "reference"])
-    for transfer in transfers:
-        writer.writerow(
-            [
-                transfer["name"],
-                transfer["iban"],
-                transfer["bic"],
-                f"{transfer['amount']:.2f}",
-                settings.BASE_CURRENCY,
-                transfer["reference"],
-            ]
-        )
-    return out.getvalue().encode("utf-8")
+    return transfers_csv(transfers, party="supplier")
 
 
 def _sepa_file(batch: PaymentBatch, transfers: list[dict]) -> bytes:
-    """A SEPA credit transfer (pain.001.001.03), validated against the schema sepaxml ships."""
-    from sepaxml import SepaTransfer
-    from sepaxml.validation import ValidationError as SepaValidationError
-
-    currency = settings.BASE_CURRENCY
-    config = {
-        "name": settings.COMPANY_NAME,
-        "IBAN": compact_iban(settings.COMPANY_IBAN),
-        "BIC": settings.COMPANY_BIC,
-        "batch": True,
-        "currency": currency,
-        # The SEPA service level is for euro transfers; others go as domestic ones.
-        "domestic": currency != "EUR",
-    }
-    sepa = SepaTransfer(config, schema="pain.001.001.03", clean=True)
-    for number, transfer in enumerate(transfers, start=1):
-        payment = {
-            "name": transfer["name"],
-            "IBAN": transfer["iban"],
-            # sepaxml wants whole cents: the amounts are already exact to the cent.
-            "amount": int(to_cent(transfer["amount"]) * 100),
-            "currency": currency,
-            "execution_date": batch.payment_date,
-            "description": transfer["reference"][:140],
-            "endtoend_id": f"{batch.reference}-{number}"[:35],
-        }
-        if transfer["bic"]:
-            payment["BIC"] = transfer["bic"]
-        sepa.add_payment(payment)
     try:
-        return sepa.export(validate=True)
-    except SepaValidationError as exc:
-        raise PayablesError(
-            _("The bank file does not pass the SEPA schema: %(error)s")
-            % {"error": exc.__cause__ or exc}
-        ) from None
+        return transfers_sepa(
+            transfers, execution_date=batch.payment_date, reference=batch.reference
+        )
+    except BankFileError as exc:
+        raise PayablesError(str(exc)) from None
 
 
 EXPORT_FORMATS = {

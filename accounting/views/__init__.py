@@ -46,6 +46,12 @@ from accounting.views.payables import (
     bill_release,
     payables_ageing,
 )
+from accounting.views.payroll_reports import (
+    payrollrun_bankfile,
+    payrollrun_cost,
+    payrollrun_mark_paid,
+    payrollrun_register,
+)
 from accounting.views.payroll_rules import (
     payrollbrackettable_edit,
     payrollparameter_create,
@@ -136,12 +142,16 @@ __all__ = [
     "payrollruleset_list",
     "payrollruleset_try",
     "payrollrun_approve",
+    "payrollrun_bankfile",
     "payrollrun_calculate",
     "payrollrun_correct",
+    "payrollrun_cost",
     "payrollrun_create",
     "payrollrun_detail",
     "payrollrun_list",
+    "payrollrun_mark_paid",
     "payrollrun_post",
+    "payrollrun_register",
     "payslip_detail",
     "period_close",
     "period_list",

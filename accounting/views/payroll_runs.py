@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from accounting import selectors, services
 from accounting.forms.payroll_runs import PayrollCorrectionForm, PayrollRunForm
-from accounting.models import PayrollException
+from accounting.models import PayrollException, PayrollRun
 from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
 
@@ -52,6 +52,10 @@ def payrollrun_detail(request, pk):
             "page": payslips,
             "exceptions": selectors.payroll_exceptions_of(run),
             "show_progress": run.job_id and run.job.requested_by_id == request.user.pk,
+            # The approver sees what changed since last month before approving.
+            "variance": selectors.payroll_run_variance(run)
+            if run.status == PayrollRun.Status.CALCULATED
+            else None,
         },
     )
 

@@ -292,6 +292,13 @@ ROWS: dict[str, Row] = {
     ),
     "accounting:payrollrun-approve": Row(only("controller", "admin", ok=302), _run, method="post"),
     "accounting:payrollrun-post": Row(only("accountant", "admin", ok=302), _run, method="post"),
+    # After posting: payroll roles read the reports; accountants pay. The matrix's
+    # run is a draft, so the bank file is refused (a redirect with the reason)
+    # and an empty payment form is shown again with its error.
+    "accounting:payrollrun-register": Row(only(*PAYROLL_READERS), _run),
+    "accounting:payrollrun-cost": Row(only(*PAYROLL_READERS), _run),
+    "accounting:payrollrun-bankfile": Row(only("accountant", "admin", ok=302), _run),
+    "accounting:payrollrun-mark-paid": Row(only("accountant", "admin"), _run, method="post"),
     "accounting:payrollexception-decide": Row(
         only("accountant", "admin", ok=302),
         lambda o: {"pk": o["payroll_exception"].pk},
