@@ -22,6 +22,7 @@ appended after `accountant_posts_the_run` with the same fixtures.
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.db.models import Sum
@@ -374,6 +375,40 @@ def accountant_posts_the_run(page: Page, company: Company, run: PayrollRun) -> N
     expect(total.nth(2)).to_have_text(f"{credits}")
 
 
+def accountant_sends_the_bank_file_and_marks_the_run_paid(
+    page: Page, company: Company, run: PayrollRun
+) -> None:
+    page.go_back()  # from the journal entry to the run
+    expect(page.get_by_test_id("run-status")).to_have_text("Posted")
+    run.refresh_from_db()
+    hourly_iban = company.hourly.pay_profiles.get().iban
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Bank file (SEPA)").click()
+    xml = Path(download.value.path()).read_text(encoding="utf-8")
+    # One transfer per payslip, summing to the run's net; the hourly employee's
+    # net to their IBAN.
+    assert "<NbOfTxs>4</NbOfTxs>" in xml
+    assert f"<CtrlSum>{run.net}</CtrlSum>" in xml
+    assert hourly_iban in xml
+    assert f'<InstdAmt Ccy="RON">{HOURLY_NET}</InstdAmt>' in xml
+
+    page.get_by_test_id("run-mark-paid").get_by_label("Paid on").fill("2026-04-10")
+    page.get_by_test_id("run-mark-paid").get_by_role("button", name="Mark paid").click()
+    expect(page.get_by_test_id("run-status")).to_have_text("Paid")
+    expect(page.get_by_test_id("run-paid")).to_contain_text("accountant")
+    run.refresh_from_db()
+    assert run.status == PayrollRun.Status.PAID
+    payment = run.payment_entry
+    sides = {
+        line.account.code: (line.debit, line.credit)
+        for line in payment.lines.select_related("account")
+    }
+    # Salaries payable (421) settled from the bank (5121), to the cent.
+    assert sides == {"421": (run.net, Decimal("0")), "5121": (Decimal("0"), run.net)}
+    # Nothing can be marked paid twice: the button is gone.
+    expect(page.get_by_test_id("run-mark-paid")).to_have_count(0)
+
+
 def test_a_month_of_payroll_from_the_timesheet_to_the_ledger(company, browsers, worker):
     employee_submits_the_timesheet(browsers("employee"), company)
     manager_approves_the_timesheet(browsers("manager"), company)
@@ -387,7 +422,4 @@ def test_a_month_of_payroll_from_the_timesheet_to_the_ledger(company, browsers, 
     controller_approves_the_run(browsers("controller"), company, run)
     accountant_posts_the_run(accountant, company, run)
 
-    # Next, once they exist on this branch: the net-pay bank file
-    # (accounting:payrollrun-bankfile ?format=csv|sepa), marking the run paid
-    # (accounting:payrollrun-mark-paid), and the employee's own payslip
-    # (accounting:my-payslip-list, with browsers("employee")).
+    accountant_sends_the_bank_file_and_marks_the_run_paid(accountant, company, run)
