@@ -66,6 +66,12 @@ from accounting.views.payroll_runs import (
     payrollrun_post,
     payslip_detail,
 )
+from accounting.views.payslips import (
+    my_payslip_detail,
+    my_payslip_list,
+    payrollrun_documents,
+    payslip_pdf,
+)
 from accounting.views.purchasing import (
     goodsreceipt_create,
     purchaseorder_approvals,
@@ -119,6 +125,8 @@ __all__ = [
     "entry_reverse",
     "goodsreceipt_create",
     "index",
+    "my_payslip_detail",
+    "my_payslip_list",
     "payables_ageing",
     "payitem_create",
     "payitem_list",
@@ -138,9 +146,11 @@ __all__ = [
     "payrollrun_calculate",
     "payrollrun_create",
     "payrollrun_detail",
+    "payrollrun_documents",
     "payrollrun_list",
     "payrollrun_post",
     "payslip_detail",
+    "payslip_pdf",
     "period_close",
     "period_list",
     "period_reopen",

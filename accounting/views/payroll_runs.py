@@ -52,6 +52,7 @@ def payrollrun_detail(request, pk):
             "page": payslips,
             "exceptions": selectors.payroll_exceptions_of(run),
             "show_progress": run.job_id and run.job.requested_by_id == request.user.pk,
+            "documents": selectors.payslip_documents_summary(run) if run.is_final else None,
         },
     )
 
