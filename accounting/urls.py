@@ -131,6 +131,15 @@ urlpatterns = [
         name="payrollexception-decide",
     ),
     path("payroll/payslips/<int:pk>/", views.payslip_detail, name="payslip-detail"),
+    # Payslip documents and the employee's own payslips
+    path("payroll/payslips/<int:pk>/pdf/", views.payslip_pdf, name="payslip-pdf"),
+    path(
+        "payroll/runs/<int:pk>/documents/",
+        views.payrollrun_documents,
+        name="payrollrun-documents",
+    ),
+    path("payroll/me/payslips/", views.my_payslip_list, name="my-payslip-list"),
+    path("payroll/me/payslips/<int:pk>/", views.my_payslip_detail, name="my-payslip-detail"),
     # Payroll inputs
     path("pay/profiles/", views.payprofile_list, name="payprofile-list"),
     path(

@@ -69,6 +69,17 @@ from accounting.selectors.payroll_runs import (
     payslips_of,
     payslips_visible_to,
 )
+from accounting.selectors.payslips import (
+    LineGroup,
+    YearToDate,
+    my_payslips,
+    my_year_to_date,
+    payslip_documents_summary,
+    payslip_documents_visible_to,
+    payslip_lines_grouped,
+    payslip_year_to_date,
+    payslips_year_to_date,
+)
 from accounting.selectors.purchasing import (
     Totals,
     purchase_order_lines,
@@ -85,8 +96,10 @@ from accounting.selectors.purchasing import (
 
 __all__ = [
     "BillState",
+    "LineGroup",
     "PayrollVariance",
     "Totals",
+    "YearToDate",
     "account_balance",
     "account_ledger",
     "balance_before",
@@ -103,6 +116,8 @@ __all__ = [
     "employees_without_pay_profile",
     "expected_hours",
     "holidays_between",
+    "my_payslips",
+    "my_year_to_date",
     "order_lines_to_bill",
     "orders_to_bill",
     "pay_items_for_month",
@@ -127,8 +142,13 @@ __all__ = [
     "payroll_run_register",
     "payroll_run_variance",
     "payroll_runs_visible_to",
+    "payslip_documents_summary",
+    "payslip_documents_visible_to",
+    "payslip_lines_grouped",
+    "payslip_year_to_date",
     "payslips_of",
     "payslips_visible_to",
+    "payslips_year_to_date",
     "posted_lines",
     "previous_regular_run",
     "purchase_order_lines",

@@ -604,6 +604,9 @@ def payroll_run_approve(*, by, run: PayrollRun) -> PayrollRun:
         raise PayrollRunError(_("Resolve or exclude every exception before approving."))
     run.status, run.approved_by, run.approved_at = PayrollRun.Status.APPROVED, by, timezone.now()
     run.save(update_fields=["status", "approved_by", "approved_at"])
+    from accounting.services.payslip_documents import payslip_documents_start
+
+    run.documents_job = payslip_documents_start(by=by, run=run)
     return run
 
 

@@ -73,6 +73,12 @@ from accounting.views.payroll_runs import (
     payrollrun_post,
     payslip_detail,
 )
+from accounting.views.payslips import (
+    my_payslip_detail,
+    my_payslip_list,
+    payrollrun_documents,
+    payslip_pdf,
+)
 from accounting.views.purchasing import (
     goodsreceipt_create,
     purchaseorder_approvals,
@@ -126,6 +132,8 @@ __all__ = [
     "entry_reverse",
     "goodsreceipt_create",
     "index",
+    "my_payslip_detail",
+    "my_payslip_list",
     "payables_ageing",
     "payitem_create",
     "payitem_list",
@@ -148,11 +156,13 @@ __all__ = [
     "payrollrun_cost",
     "payrollrun_create",
     "payrollrun_detail",
+    "payrollrun_documents",
     "payrollrun_list",
     "payrollrun_mark_paid",
     "payrollrun_post",
     "payrollrun_register",
     "payslip_detail",
+    "payslip_pdf",
     "period_close",
     "period_list",
     "period_reopen",

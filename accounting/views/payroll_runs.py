@@ -56,6 +56,7 @@ def payrollrun_detail(request, pk):
             "variance": selectors.payroll_run_variance(run)
             if run.status == PayrollRun.Status.CALCULATED
             else None,
+            "documents": selectors.payslip_documents_summary(run) if run.is_final else None,
         },
     )
 

@@ -120,7 +120,39 @@ def _payroll_runs(role_users) -> dict:
     exception = PayrollException.objects.create(
         run=run, employee=role_users["manager"].employee, reason="no_pay_profile", message="-"
     )
-    return {"payroll_run": run, "payslip": payslip, "payroll_exception": exception}
+    return {
+        "payroll_run": run,
+        "payslip": payslip,
+        "payroll_exception": exception,
+        "published_payslip": _published_payslip(role_users, member),
+    }
+
+
+def _published_payslip(role_users, member):
+    """The employee's payslip of an approved run: theirs to read in "My payslips"."""
+    from accounting.models import PayrollRun, Payslip
+    from accounting.services import payroll_run_create
+
+    run = payroll_run_create(
+        by=role_users["accountant"],
+        month=date(2026, 2, 1),
+        pay_date=date(2026, 3, 10),
+        rule_set=PayrollRuleSet.objects.get(code="SIMPLE"),
+    )
+    PayrollRun.objects.filter(pk=run.pk).update(status=PayrollRun.Status.APPROVED)
+    return Payslip.objects.create(
+        run=run,
+        employee=member,
+        gross=100,
+        deductions=20,
+        net=80,
+        employer_contributions=0,
+        employer_cost=100,
+    )
+
+
+def _published(objects) -> dict:
+    return {"pk": objects["published_payslip"].pk}
 
 
 def _run(objects) -> dict:
@@ -305,6 +337,14 @@ ROWS: dict[str, Row] = {
         method="post",
     ),
     "accounting:payslip-detail": Row(only(*PAYROLL_READERS), lambda o: {"pk": o["payslip"].pk}),
+    # Payslip documents: the PDF for its owner and the payroll roles, 404 for the
+    # rest (a manager included); "My payslips" shows only the user's own.
+    "accounting:payslip-pdf": Row(only("employee", *PAYROLL_READERS, other=404), _published),
+    "accounting:payrollrun-documents": Row(
+        only("accountant", "controller", "admin", ok=302), _run, method="post"
+    ),
+    "accounting:my-payslip-list": Row(signed_in()),
+    "accounting:my-payslip-detail": Row(only("employee", other=404), _published),
     # Payroll inputs: pay is for payroll roles and the employee alone (never the
     # manager); timesheets for the employee, their manager and payroll roles.
     "accounting:payprofile-list": Row(only(*PAYROLL_READERS)),

@@ -1,6 +1,7 @@
 """Payroll run pages: create, calculate, approve and post through the pages;
 bounded queries whatever the number of payslips; read-only admin."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -105,7 +106,10 @@ def test_the_run_page_is_bounded_with_more_payslips_than_a_page(
     with django_assert_max_num_queries(20):
         response = client.get(reverse("accounting:payrollrun-detail", args=[run.pk]))
     assert response.status_code == 200
-    assert response.content.decode().count("payslips/") == 50
+    assert (
+        len(re.findall(r'href="/accounting/payroll/payslips/\d+/"', response.content.decode()))
+        == 50
+    )
     with django_assert_max_num_queries(20):
         assert client.get(reverse("accounting:payrollrun-list")).status_code == 200
     slip = run.payslips.first()

@@ -1,0 +1,208 @@
+"""Payslip documents: each payslip of an approved run as a PDF, stored on the
+payslip and emailed to its employee once.
+
+The job works in chunks of `DOCUMENTS_CHUNK` payslips; a chunk reads its
+payslips, their lines and the year-to-date figures in three queries, renders
+the PDFs still missing and stores their names with one `bulk_update`. Each
+email is claimed with a conditional UPDATE on `emailed_at IS NULL` before it
+leaves (and given back if sending fails), so running the job again, or after a
+killed worker, renders nothing twice and sends nothing twice.
+"""
+
+from functools import cache
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from accounting.models import PayrollRun, Payslip, PayslipLine
+from accounting.selectors.payslips import (
+    YearToDate,
+    payslip_lines_grouped,
+    payslip_year_to_date,
+    payslips_year_to_date,
+)
+from backoffice.errors import DomainError
+from backoffice.jobs import job_handler
+from backoffice.models import Job
+from backoffice.services import job_start
+
+DOCUMENTS_JOB_KIND = "accounting.payslip_documents"
+DOCUMENTS_CHUNK = 100
+
+
+class PayslipDocumentsError(DomainError):
+    pass
+
+
+def _company() -> dict:
+    return {
+        "name": settings.COMPANY_NAME,
+        "tax_id": settings.COMPANY_TAX_ID,
+        "address": settings.COMPANY_ADDRESS,
+    }
+
+
+@cache
+def _stylesheet():
+    """The payslip's CSS, parsed once per process and shared by every PDF."""
+    from weasyprint import CSS
+
+    return CSS(string=render_to_string("accounting/payroll_runs/payslip_pdf.css"))
+
+
+def payslip_pdf_html(*, payslip: Payslip, lines, ytd: YearToDate) -> str:
+    """The HTML a payslip's PDF is made from (the figures, before layout)."""
+    return render_to_string(
+        "accounting/payroll_runs/payslip_pdf.html",
+        {
+            "payslip": payslip,
+            "run": payslip.run,
+            "employee": payslip.employee,
+            "groups": payslip_lines_grouped(lines),
+            "ytd": ytd,
+            "company": _company(),
+            "currency": settings.BASE_CURRENCY,
+        },
+    )
+
+
+def payslip_pdf_render(*, payslip: Payslip, lines, ytd: YearToDate) -> bytes:
+    """One payslip as a PDF; the function the job, the download and the bench use."""
+    from weasyprint import HTML
+
+    html = payslip_pdf_html(payslip=payslip, lines=lines, ytd=ytd)
+    return HTML(string=html).write_pdf(stylesheets=[_stylesheet()])
+
+
+def payslip_pdf(*, payslip: Payslip) -> bytes:
+    """Render one payslip on the fly (a download whose PDF is not stored yet)."""
+    lines = list(payslip.lines.order_by("order"))
+    return payslip_pdf_render(payslip=payslip, lines=lines, ytd=payslip_year_to_date(payslip))
+
+
+def payslip_pdf_filename(payslip: Payslip) -> str:
+    return f"payslip-{payslip.run.period_start:%Y-%m}-{payslip.employee.employee_number}.pdf"
+
+
+def payslip_email_address(payslip: Payslip) -> str:
+    """The work address, else the address of the employee's login; may be empty."""
+    employee = payslip.employee
+    return employee.work_email or (employee.user.email if employee.user_id else "")
+
+
+@transaction.atomic
+def payslip_documents_start(*, by, run: PayrollRun) -> Job:
+    """Start rendering and emailing the run's payslips; refused before approval
+    and while a previous documents job is still at work."""
+    run = (
+        PayrollRun.objects.select_for_update(of=("self",))
+        .select_related("documents_job")
+        .get(pk=run.pk)
+    )
+    if not run.is_final:
+        raise PayslipDocumentsError(
+            _("Payslips are published only once the payroll run is approved.")
+        )
+    previous = run.documents_job
+    if previous is not None and previous.status in (Job.Status.QUEUED, Job.Status.RUNNING):
+        raise PayslipDocumentsError(_("The payslip documents of this run are being made already."))
+    job = job_start(kind=DOCUMENTS_JOB_KIND, requested_by=by, params={"run": run.pk})
+    run.documents_job = job
+    run._history_user = by
+    run._change_reason = "payslip documents started"
+    run.save(update_fields=["documents_job"])
+    return job
+
+
+@job_handler(
+    DOCUMENTS_JOB_KIND,
+    label=gettext_lazy("Payslip documents"),
+    permission="accounting.view_payrollrun",
+)
+def payslip_documents_job(*, job, progress):
+    run = PayrollRun.objects.get(pk=job.params["run"])
+    if not run.is_final:
+        return {"skipped": True}
+    ids = list(run.payslips.order_by("pk").values_list("pk", flat=True))
+    progress.start(len(ids))
+    totals = {"payslips": len(ids), "rendered": 0, "emailed": 0, "without_email": 0}
+    for start in range(0, len(ids), DOCUMENTS_CHUNK):
+        chunk = ids[start : start + DOCUMENTS_CHUNK]
+        for key, count in payslip_documents_chunk(run=run, payslip_ids=chunk).items():
+            totals[key] += count
+        progress.advance(len(chunk))
+    return totals
+
+
+def _chunk_payslips(run: PayrollRun, payslip_ids) -> list[Payslip]:
+    lines = Prefetch("lines", queryset=PayslipLine.objects.order_by("order"), to_attr="ordered")
+    return list(
+        Payslip.objects.filter(run=run, pk__in=payslip_ids)
+        .select_related("run", "employee", "employee__user", "department")
+        .prefetch_related(lines)
+        .order_by("pk")
+    )
+
+
+def payslip_documents_chunk(*, run: PayrollRun, payslip_ids) -> dict:
+    """Render the chunk's missing PDFs and email those not yet sent."""
+    payslips = _chunk_payslips(run, payslip_ids)
+    ytd = payslips_year_to_date(run, [p.employee_id for p in payslips])
+    rendered, fresh = [], {}
+    with translation.override(settings.LANGUAGE_CODE):
+        for payslip in payslips:
+            if payslip.pdf:
+                continue
+            pdf = payslip_pdf_render(
+                payslip=payslip, lines=payslip.ordered, ytd=ytd[payslip.employee_id]
+            )
+            payslip.pdf.save(payslip_pdf_filename(payslip), ContentFile(pdf), save=False)
+            rendered.append(payslip)
+            fresh[payslip.pk] = pdf
+    Payslip.objects.bulk_update(rendered, ["pdf"])
+    emailed = without_email = 0
+    for payslip in payslips:
+        if payslip.emailed_at is not None:
+            continue
+        if not payslip_email_address(payslip):
+            without_email += 1
+            continue
+        emailed += payslip_email(payslip=payslip, pdf=fresh.get(payslip.pk))
+    return {"rendered": len(rendered), "emailed": emailed, "without_email": without_email}
+
+
+def payslip_email(*, payslip: Payslip, pdf: bytes | None = None) -> bool:
+    """Email the payslip's PDF to its employee once, however often this runs."""
+    address = payslip_email_address(payslip)
+    if not address:
+        return False
+    now = timezone.now()
+    claimed = Payslip.objects.filter(pk=payslip.pk, emailed_at__isnull=True).update(emailed_at=now)
+    if not claimed:
+        return False
+    try:
+        if pdf is None:
+            with payslip.pdf.open("rb") as stored:
+                pdf = stored.read()
+        with translation.override(settings.LANGUAGE_CODE):
+            context = {"payslip": payslip, "company_name": settings.COMPANY_NAME}
+            message = EmailMessage(
+                subject=_("Your payslip for %(month)s from %(company)s")
+                % {"month": f"{payslip.run.period_start:%m/%Y}", "company": settings.COMPANY_NAME},
+                body=render_to_string("accounting/email/payslip.txt", context),
+                to=[address],
+            )
+        message.attach(payslip_pdf_filename(payslip), pdf, "application/pdf")
+        message.send()
+    except Exception:
+        Payslip.objects.filter(pk=payslip.pk, emailed_at=now).update(emailed_at=None)
+        raise
+    payslip.emailed_at = now
+    return True
