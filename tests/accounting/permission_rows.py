@@ -324,6 +324,8 @@ ROWS: dict[str, Row] = {
     ),
     "accounting:payrollrun-approve": Row(only("controller", "admin", ok=302), _run, method="post"),
     "accounting:payrollrun-post": Row(only("accountant", "admin", ok=302), _run, method="post"),
+    # The form of an off-cycle correction (refused on submit unless the run is approved).
+    "accounting:payrollrun-correct": Row(only("accountant", "admin"), _run),
     # After posting: payroll roles read the reports; accountants pay. The matrix's
     # run is a draft, so the bank file is refused (a redirect with the reason)
     # and an empty payment form is shown again with its error.
