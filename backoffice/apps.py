@@ -21,5 +21,7 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back office")
 
     def ready(self):
+        from backoffice import lookups  # noqa: F401  registers `__any_of`
+
         # post_migrate is sent once per app; the receiver acts on the last.
         post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="backoffice.sync_roles")

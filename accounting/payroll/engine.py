@@ -452,6 +452,26 @@ def _item_lines(items: Sequence[PayrollItem], category: str, taken: set[str]):
     return lines
 
 
+_ORDER_CACHE: dict = {}
+
+
+def _in_force_ordered(rules, on: date):
+    """The rules in force on `on`, in the order they run. The same for every
+    payslip of a run, so worked out once per rules object and day (a run passes
+    one tuple of specs to all its payslips)."""
+    key = (id(rules), on)
+    cached = _ORDER_CACHE.get(key)
+    if cached is not None and cached[0] is rules:
+        return cached[1], cached[2]
+    in_force = tuple(rule for rule in rules if rule.in_force(on))
+    ordered = tuple(payroll_rules_order(in_force))
+    if isinstance(rules, tuple):  # immutable: safe to remember
+        if len(_ORDER_CACHE) > 32:
+            _ORDER_CACHE.clear()
+        _ORDER_CACHE[key] = (rules, in_force, ordered)
+    return in_force, ordered
+
+
 def calculate(
     rules: Iterable[PayrollRuleSpec],
     parameters: Iterable[PayrollParameterValue],
@@ -459,8 +479,7 @@ def calculate(
     on: date,
 ) -> PayslipResult:
     """The payslip of `inputs` under the rules and parameters in force on `on`."""
-    in_force = [rule for rule in rules if rule.in_force(on)]
-    ordered = payroll_rules_order(in_force)
+    in_force, ordered = _in_force_ordered(rules, on)
     ctx = _Context(list(parameters), inputs, on)
     taken = {rule.code for rule in in_force}
     lines = _item_lines(inputs.extra_earnings, EARNING, taken)

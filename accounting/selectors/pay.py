@@ -88,11 +88,18 @@ def pay_profile_on(employee: Employee, day: date) -> PayProfile | None:
     )
 
 
+def _of(employees) -> dict:
+    """The filter for these employees: a list of ids goes as one array parameter."""
+    if isinstance(employees, list | tuple):
+        return {"employee_id__any_of": employees}
+    return {"employee__in": employees}
+
+
 def pay_profiles_on(day: date, employees: QuerySet[Employee] | None = None) -> QuerySet:
     """Each employee's profile in force on `day`, in one query (a correlated subquery)."""
     profiles = PayProfile.objects.filter(pk=_in_force(day))
     if employees is not None:
-        profiles = profiles.filter(employee__in=employees)
+        profiles = profiles.filter(**_of(employees))
     return profiles.select_related("employee")
 
 
@@ -114,7 +121,7 @@ def pay_items_for_month(month: date, employees: QuerySet[Employee] | None = None
         & (Q(end_month__isnull=True) | Q(end_month__gte=first))
     )
     if employees is not None:
-        items = items.filter(employee__in=employees)
+        items = items.filter(**_of(employees))
     return items.select_related("employee").order_by("employee", "kind", "code")
 
 

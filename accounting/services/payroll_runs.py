@@ -13,8 +13,11 @@ chunk again replaces it, so every ending has exactly one payslip per employee
 (also a unique constraint in the database).
 """
 
+import csv
+import io
 import time
 from collections import defaultdict
+from contextlib import nullcontext
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -339,8 +342,9 @@ def _prorated(salary: Decimal, employee, run, days: list[date]) -> Decimal:
 @transaction.atomic
 def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -> None:
     """Calculate and replace the payslips of one chunk, in a fixed number of queries."""
+    rules = tuple(rules)  # one object for every payslip: the engine orders it once
     employees = list(
-        Employee.objects.filter(pk__in=employee_ids).select_related("department").order_by("pk")
+        Employee.objects.filter(pk__any_of=employee_ids).select_related("department").order_by("pk")
     )
     profiles = {
         p.employee_id: p
@@ -354,7 +358,7 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
     hours = {
         row["timesheet__employee_id"]: row
         for row in TimesheetDay.objects.filter(
-            timesheet__employee_id__in=employee_ids,
+            timesheet__employee_id__any_of=employee_ids,
             timesheet__period_start=run.period_start,
             timesheet__status="approved",
         )
@@ -363,7 +367,7 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
     }
     finals = set(
         FinalPay.objects.filter(
-            employee_id__in=employee_ids, last_day__range=(run.period_start, run.period_end)
+            employee_id__any_of=employee_ids, last_day__range=(run.period_start, run.period_end)
         ).values_list("employee_id", flat=True)
     )
     paid = _already_paid(run, employee_ids) if run.kind == PayrollRun.Kind.OFF_CYCLE else None
@@ -439,7 +443,7 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
     # Decisions taken on exceptions that occur again are kept.
     kept = {
         (e.employee_id, e.reason): e
-        for e in PayrollException.objects.filter(run=run, employee_id__in=employee_ids)
+        for e in PayrollException.objects.filter(run=run, employee_id__any_of=employee_ids)
     }
     for exception in exceptions:
         old = kept.get((exception.employee_id, exception.reason))
@@ -447,7 +451,7 @@ def payroll_run_calculate_chunk(*, run, employee_ids, rules, parameters, days) -
             exception.resolved, exception.excluded = old.resolved, old.excluded
             exception.decided_by_id = old.decided_by_id
     _payslips_delete(run, employee_ids)
-    PayrollException.objects.filter(run=run, employee_id__in=employee_ids).delete()
+    PayrollException.objects.filter(run=run, employee_id__any_of=employee_ids).delete()
     Payslip.objects.bulk_create(payslips)
     _lines_insert(
         [(payslip.pk, *row) for payslip, rows in zip(payslips, lines, strict=True) for row in rows]
@@ -485,13 +489,13 @@ def _already_paid(run: PayrollRun, employee_ids) -> dict:
     ).exclude(pk=run.pk)
     paid = defaultdict(lambda: {"totals": dict.fromkeys(PAYSLIP_TOTALS, ZERO), "lines": {}})
     for row in (
-        Payslip.objects.filter(run__in=runs, employee_id__in=employee_ids)
+        Payslip.objects.filter(run__in=runs, employee_id__any_of=employee_ids)
         .values("employee_id")
         .annotate(**{f"sum_{name}": Sum(name) for name in PAYSLIP_TOTALS})
     ):
         paid[row["employee_id"]]["totals"] = {name: row[f"sum_{name}"] for name in PAYSLIP_TOTALS}
     for row in (
-        PayslipLine.objects.filter(payslip__run__in=runs, payslip__employee_id__in=employee_ids)
+        PayslipLine.objects.filter(payslip__run__in=runs, payslip__employee_id__any_of=employee_ids)
         .values("payslip__employee_id", "code", "category")
         .annotate(total=Sum("amount"), order=Min("order"), name=Max("name"))
     ):
@@ -520,7 +524,7 @@ LINE_COLUMNS = ("payslip", "code", "name", "category", "base", "amount", "order"
 
 def _payslips_delete(run: PayrollRun, employee_ids) -> None:
     """Delete a chunk's payslips in three statements (no cascade collection)."""
-    payslips = Payslip.objects.filter(run=run, employee_id__in=employee_ids)
+    payslips = Payslip.objects.filter(run=run, employee_id__any_of=employee_ids)
     PayslipLine.objects.filter(payslip__in=payslips).delete()
     FinalPay.objects.filter(payslip__in=payslips).update(payslip=None)
     payslips._raw_delete(payslips.db)
@@ -528,8 +532,8 @@ def _payslips_delete(run: PayrollRun, employee_ids) -> None:
 
 def _lines_insert(rows: list[tuple]) -> None:
     """Insert payslip lines (payslip id first, then the `Line` fields) in one
-    statement: on PostgreSQL one INSERT from UNNEST of a typed array per column,
-    skipping the model instances an ORM bulk_create would build for each line."""
+    statement: on PostgreSQL a COPY, several times faster than an INSERT and
+    without the model instance an ORM bulk_create builds for every line."""
     if not rows:
         return
     if connection.vendor != "postgresql":
@@ -538,17 +542,23 @@ def _lines_insert(rows: list[tuple]) -> None:
             for row in rows
         )
         return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([NULL if value is None else value for value in row])
+    buffer.seek(0)
     fields = [PayslipLine._meta.get_field(name) for name in LINE_COLUMNS]
     columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-    arrays = ", ".join(f"%s::{field.db_type(connection)}[]" for field in fields)
     table = connection.ops.quote_name(PayslipLine._meta.db_table)
-    # Names from the model's meta, values as parameters.
-    sql = f"INSERT INTO {table} ({columns}) SELECT * FROM UNNEST({arrays})"  # noqa: S608
+    sql = f"COPY {table} ({columns}) FROM STDIN WITH (FORMAT csv, NULL '{NULL}')"
     with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [list(column) for column in zip(*rows, strict=True)],
-        )
+        # Logged like any query when queries are (debug, tests, the bench).
+        log = cursor.debug_sql(sql) if hasattr(cursor, "debug_sql") else nullcontext()
+        with log:
+            cursor.cursor.copy_expert(sql, buffer)
+
+
+NULL = "\\N"
 
 
 def _difference(rows: list[Line], totals: dict, paid: dict | None):
