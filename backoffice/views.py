@@ -68,10 +68,16 @@ def job_list(request):
 @login_required
 def job_detail(request, job_id):
     job = get_object_or_404(selectors.jobs_visible_to(request.user), pk=job_id)
-    template = (
-        "backoffice/partials/job_progress.html" if request.htmx else "backoffice/job_detail.html"
+    if not request.htmx:
+        return render(request, "backoffice/job_detail.html", {"job": job})
+    reload = request.GET.get("reload") == "1"
+    response = render(
+        request, "backoffice/partials/job_progress.html", {"job": job, "reload_when_done": reload}
     )
-    return render(request, template, {"job": job})
+    if reload and job.is_finished:
+        # The page around the progress (a payroll run) changes with the job's end.
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @login_required

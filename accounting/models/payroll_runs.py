@@ -153,6 +153,13 @@ class PayrollRun(models.Model):
             models.CheckConstraint(
                 condition=Q(period_end__gte=F("period_start")), name="payrollrun_period_ordered"
             ),
+            # Two regular runs of one month would pay everyone twice.
+            models.UniqueConstraint(
+                fields=["period_start"],
+                condition=Q(kind="regular"),
+                name="payrollrun_one_regular_a_month",
+                violation_error_message=_("This month has a regular payroll run already."),
+            ),
             models.CheckConstraint(
                 condition=Q(kind="regular", corrects__isnull=True)
                 | Q(kind="off_cycle", corrects__isnull=False),

@@ -100,6 +100,11 @@ def payroll_run_create(*, by, month: date, pay_date: date, rule_set: PayrollRule
     first = calendar_month_start(month)
     if pay_date < first:
         raise PayrollRunError(_("The pay date cannot be before the month it pays."))
+    if PayrollRun.objects.filter(kind=PayrollRun.Kind.REGULAR, period_start=first).exists():
+        raise PayrollRunError(
+            _("%(month)s has a regular payroll run already; correct it with an off-cycle run.")
+            % {"month": f"{first:%Y-%m}"}
+        )
     run = PayrollRun(
         period_start=first,
         period_end=calendar_month_end(first),

@@ -261,3 +261,22 @@ def test_deductions_above_earnings_are_an_exception_not_a_payslip(run, calculato
     assert exception.reason == "negative_net"
     # 500 - 100 flat tax - 900 withheld.
     assert "-500.00" in exception.message
+
+
+def test_a_month_has_one_regular_run(run, calculator):  # noqa: F811
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(PayrollRunError, match="off-cycle"):
+        payroll_run_create(
+            by=calculator, month=date(2026, 3, 15), pay_date=date(2026, 4, 10), rule_set=rule_set()
+        )
+    # And the database says so too, whatever writes the row.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PayrollRun.objects.create(
+            period_start=MARCH,
+            period_end=date(2026, 3, 31),
+            pay_date=date(2026, 4, 10),
+            rule_set=run.rule_set,
+            created_by=calculator,
+        )
+    assert PayrollRun.objects.count() == 1
