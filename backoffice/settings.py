@@ -251,5 +251,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs seven "Step n" lines per PDF at INFO; a payroll run is thousands.
+        "weasyprint.progress": {"level": "WARNING"},
     },
 }

@@ -78,6 +78,7 @@ from accounting.selectors.payslips import (
     payslip_documents_visible_to,
     payslip_lines_grouped,
     payslip_year_to_date,
+    payslips_with_lines,
     payslips_year_to_date,
 )
 from accounting.selectors.purchasing import (
@@ -148,6 +149,7 @@ __all__ = [
     "payslip_year_to_date",
     "payslips_of",
     "payslips_visible_to",
+    "payslips_with_lines",
     "payslips_year_to_date",
     "posted_lines",
     "previous_regular_run",

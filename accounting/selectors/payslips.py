@@ -9,7 +9,17 @@ A manager holds no payroll permission, so their team's payslips stay hidden.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, DecimalField, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models import (
+    Count,
+    DecimalField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -166,4 +176,17 @@ def payslip_documents_summary(run: PayrollRun) -> dict:
         payslips=Count("pk"),
         with_pdf=Count("pk", filter=~Q(pdf="")),
         emailed=Count("pk", filter=Q(emailed_at__isnull=False)),
+    )
+
+
+def payslips_with_lines(run: PayrollRun, payslip_ids) -> list[Payslip]:
+    """Payslips of `run` with their employee and, in `ordered_lines`, their lines
+    in payslip order: two queries whatever the number (what the PDFs are made of)."""
+    lines = Prefetch(
+        "lines", queryset=PayslipLine.objects.order_by("order"), to_attr="ordered_lines"
+    )
+    return list(
+        _with_run(Payslip.objects.filter(run=run, pk__in=list(payslip_ids)))
+        .prefetch_related(lines)
+        .order_by("pk")
     )
