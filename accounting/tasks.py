@@ -38,3 +38,15 @@ def timesheet_reminders_task() -> dict:
 def payroll_run_chunk_task(chunk_id: int) -> bool:
     """One chunk of a payroll calculation; a no-op once another worker did it."""
     return services.payroll_run_chunk_run(chunk_id=chunk_id)
+
+
+@shared_task(
+    name="accounting.tasks.payslip_documents_chunk_task",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def payslip_documents_chunk_task(job_id: str, index: int, payslip_ids: list[int]) -> bool:
+    """One chunk of payslip PDFs and emails; a no-op once another worker did it."""
+    from accounting.services.payslip_documents import payslip_documents_chunk_run
+
+    return payslip_documents_chunk_run(job_id=job_id, index=index, payslip_ids=payslip_ids)

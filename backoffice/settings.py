@@ -203,6 +203,8 @@ JOB_STALE_AFTER = timedelta(
 # Employees per chunk of a payroll calculation: each chunk is one task and one
 # transaction, in a fixed number of queries whatever its size.
 PAYROLL_CHUNK_SIZE = env.int("PAYROLL_CHUNK_SIZE", default=250)
+# Payslips per task of the payslip documents job (PDFs are slow: workers share them).
+PAYSLIP_PDF_CHUNK_SIZE = env.int("PAYSLIP_PDF_CHUNK_SIZE", default=100)
 
 if REDIS_URL:
     CACHES = {

@@ -81,6 +81,7 @@ from accounting.services.payroll_runs import (
 from accounting.services.payslip_documents import (
     PayslipDocumentsError,
     payslip_documents_chunk,
+    payslip_documents_chunk_run,
     payslip_documents_job,
     payslip_documents_start,
     payslip_email,
@@ -179,6 +180,7 @@ __all__ = [
     "payroll_run_totals",
     "payroll_run_transfers",
     "payslip_documents_chunk",
+    "payslip_documents_chunk_run",
     "payslip_documents_job",
     "payslip_documents_start",
     "payslip_email",

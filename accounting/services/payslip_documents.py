@@ -9,12 +9,16 @@ leaves (and given back if sending fails), so running the job again, or after a
 killed worker, renders nothing twice and sends nothing twice.
 """
 
+import time
+import uuid
+from contextlib import contextmanager
 from functools import cache
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -132,18 +136,91 @@ def payslip_documents_start(*, by, run: PayrollRun) -> Job:
     permission="accounting.view_payrollrun",
 )
 def payslip_documents_job(*, job, progress):
+    """Hand each chunk to a worker, work on chunks too, and end once every chunk
+    has its PDFs and emails (rendering is slow: the workers share it)."""
+    from accounting.tasks import payslip_documents_chunk_task
+
     run = PayrollRun.objects.get(pk=job.params["run"])
     if not run.is_final:
         return {"skipped": True}
     ids = list(run.payslips.order_by("pk").values_list("pk", flat=True))
     progress.start(len(ids))
-    totals = {"payslips": len(ids), "rendered": 0, "emailed": 0, "without_email": 0}
-    for start in range(0, len(ids), DOCUMENTS_CHUNK):
-        chunk = ids[start : start + DOCUMENTS_CHUNK]
-        for key, count in payslip_documents_chunk(run=run, payslip_ids=chunk).items():
-            totals[key] += count
-        progress.advance(len(chunk))
-    return totals
+    size = getattr(settings, "PAYSLIP_PDF_CHUNK_SIZE", DOCUMENTS_CHUNK)
+    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
+    for index, chunk in enumerate(chunks):
+        payslip_documents_chunk_task.delay(str(job.pk), index, chunk)
+    remaining = set(range(len(chunks)))
+    while remaining:
+        moved = False
+        for index in sorted(remaining):
+            with _chunk_lock(job.pk, index) as mine:
+                if not mine:
+                    continue  # another worker is on it
+                if _pending(chunks[index]):
+                    payslip_documents_chunk(run=run, payslip_ids=chunks[index])
+            remaining.discard(index)
+            progress.advance(len(chunks[index]))
+            moved = True
+        if remaining and not moved:
+            progress.beat()
+            time.sleep(0.2)
+    # Where the run stands (whichever worker did each chunk).
+    payslips = run.payslips.all()
+    return {
+        "payslips": len(ids),
+        "with_pdf": payslips.exclude(pdf="").count(),
+        "emailed": payslips.filter(emailed_at__isnull=False).count(),
+        "without_email": payslips.filter(_no_address()).count(),
+    }
+
+
+def payslip_documents_chunk_run(*, job_id, index: int, payslip_ids) -> bool:
+    """A worker's share of a documents job: its chunk, unless another worker has
+    it or it is done already."""
+    job = Job.objects.filter(pk=job_id).first()
+    if job is None or job.is_finished:
+        return False
+    run = PayrollRun.objects.get(pk=job.params["run"])
+    with _chunk_lock(job.pk, index) as mine:
+        if not mine or not _pending(payslip_ids):
+            return False
+        payslip_documents_chunk(run=run, payslip_ids=payslip_ids)
+    return True
+
+
+@contextmanager
+def _chunk_lock(job_id, index: int):
+    """Hold chunk `index` of the job for this worker: a PostgreSQL session lock,
+    released at the end or with the connection of a worker that dies. (Other
+    databases run tasks in-process, one at a time: always granted.)"""
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    key = (uuid.UUID(str(job_id)).int & 0x7FFFFFFF, index)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        (mine,) = cursor.fetchone()
+    try:
+        yield mine
+    finally:
+        if mine:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+
+
+def _no_address() -> Q:
+    return Q(employee__work_email="") & (
+        Q(employee__user__isnull=True) | Q(employee__user__email="")
+    )
+
+
+def _pending(payslip_ids) -> bool:
+    """Has any of these payslips no PDF yet, or an email still to send?"""
+    return (
+        Payslip.objects.filter(pk__any_of=payslip_ids)
+        .filter(Q(pdf="") | Q(emailed_at__isnull=True) & ~_no_address())
+        .exists()
+    )
 
 
 def payslip_documents_chunk(*, run: PayrollRun, payslip_ids) -> dict:

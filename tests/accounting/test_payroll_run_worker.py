@@ -11,9 +11,12 @@ from accounting.models import PayrollRun, PayrollRunChunk, PayslipLine
 from accounting.selectors.pay import working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services import (
+    payroll_run_approve,
     payroll_run_calculate,
     payroll_run_calculate_chunk,
     payroll_run_create,
+    payroll_run_totals,
+    run_employees,
 )
 from backoffice import roles
 from backoffice.models import Job
@@ -164,3 +167,48 @@ def test_two_worker_processes_share_the_chunks_and_agree_with_one(
         run=run, employee_ids=ids, rules=rules, parameters=parameters, days=days
     )
     assert sorted(run.payslips.values_list("employee_id", "gross", "net")) == parallel
+
+
+def test_two_worker_processes_make_every_payslip_pdf_and_email_once(
+    settings,
+    worker_queue,  # noqa: F811
+    tmp_path,
+):
+    accountant = UserFactory(username="pdf-accountant", roles=[roles.ACCOUNTANT])
+    approver = UserFactory(username="pdf-approver", roles=[roles.PAYROLL_APPROVER])
+    run = payroll_run_create(
+        by=accountant, month=MARCH, pay_date=date(2026, 4, 10), rule_set=rule_set()
+    )
+    for n, employee in enumerate(EmployeeFactory.create_batch(12)):
+        profile(employee, monthly_salary=Decimal("2500.00") + n)
+    # Calculated here, in this process; the documents go to the workers.
+    rules, parameters = payroll_rule_set_specs(run.rule_set)
+    payroll_run_calculate_chunk(
+        run=run,
+        employee_ids=list(run_employees(run).values_list("pk", flat=True)),
+        rules=rules,
+        parameters=parameters,
+        days=working_dates(run.period_start, run.period_end),
+    )
+    PayrollRun.objects.filter(pk=run.pk).update(
+        status=PayrollRun.Status.CALCULATED, calculated_by=accountant, **payroll_run_totals(run)
+    )
+    outbox = tmp_path / "mail"
+    env = {"PAYSLIP_PDF_CHUNK_SIZE": "2", "EMAIL_URL": f"filemail:///{outbox}"}
+    pair = worker_start(settings, worker_queue, env=env, concurrency=2)
+    try:
+        payroll_run_approve(by=approver, run=run)  # starts the documents job
+        run.refresh_from_db()
+        job = wait_for(run.documents_job, timeout=120)
+    finally:
+        print(worker_stop(pair))
+    assert job.status == Job.Status.SUCCEEDED, job.error
+    assert job.result == {"payslips": 12, "with_pdf": 12, "emailed": 12, "without_email": 0}
+    assert not run.payslips.filter(pdf="").exists()
+    # The file backend appends each message sent to a file: each employee once,
+    # with their PDF.
+    text = "".join(path.read_text(encoding="utf-8") for path in outbox.iterdir())
+    assert text.count("\nSubject: ") == 12
+    assert text.count("Content-Type: application/pdf") == 12
+    for address in run.payslips.values_list("employee__work_email", flat=True):
+        assert text.count(f"\nTo: {address}\n") == 1

@@ -214,7 +214,7 @@ def test_the_job_stores_each_pdf_and_emails_each_employee_once(calculator, appro
 
     job = job_run(job_id=run.documents_job_id)
     assert job.status == Job.Status.SUCCEEDED, job.error
-    assert job.result == {"payslips": 3, "rendered": 3, "emailed": 2, "without_email": 1}
+    assert job.result == {"payslips": 3, "with_pdf": 3, "emailed": 2, "without_email": 1}
     slips = {slip.employee_id: slip for slip in run.payslips.all()}
     for slip in slips.values():
         assert slip.pdf.name.startswith("payslips/") and slip.pdf.name.endswith(".pdf")
@@ -229,7 +229,8 @@ def test_the_job_stores_each_pdf_and_emails_each_employee_once(calculator, appro
     names = {slip.pk: slip.pdf.name for slip in slips.values()}
     again = payslip_documents_start(by=calculator, run=run)
     again = job_run(job_id=again.pk)
-    assert again.result == {"payslips": 3, "rendered": 0, "emailed": 0, "without_email": 1}
+    # Run again: the same state, no PDF made again, no email sent again.
+    assert again.result == {"payslips": 3, "with_pdf": 3, "emailed": 2, "without_email": 1}
     assert len(mail.outbox) == 2
     assert {slip.pk: slip.pdf.name for slip in run.payslips.all()} == names
 
@@ -240,9 +241,11 @@ def test_a_job_killed_halfway_finishes_without_doubling_anything(calculator, app
     first = run.payslips.order_by("pk").first()
     # The worker died after the first payslip's chunk; the job runs again from the start.
     assert payslip_documents_chunk(run=run, payslip_ids=[first.pk])["emailed"] == 1
+    first.refresh_from_db()
     run.refresh_from_db()
     job = job_run(job_id=run.documents_job_id)
-    assert job.result["rendered"] == 2 and job.result["emailed"] == 2
+    assert job.result["with_pdf"] == 3 and job.result["emailed"] == 3
+    assert run.payslips.get(pk=first.pk).pdf.name == first.pdf.name  # not made again
     assert len(mail.outbox) == 3
     assert len({m.to[0] for m in mail.outbox}) == 3
 
