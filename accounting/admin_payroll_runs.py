@@ -27,7 +27,16 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(PayrollRun)
 class PayrollRunAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
-    list_display = ["period_start", "kind", "pay_date", "rule_set", "status", "gross", "net"]
+    list_display = [
+        "period_start",
+        "kind",
+        "pay_date",
+        "rule_set",
+        "status",
+        "gross",
+        "net",
+        "paid_at",
+    ]
     list_filter = ["status", "kind", "rule_set", "period_start"]
     search_fields = ["rule_set__code", "rule_set__name"]
     list_select_related = ["rule_set"]
@@ -48,8 +57,18 @@ class PayslipLineInline(admin.TabularInline):
 
 @admin.register(Payslip)
 class PayslipAdmin(ReadOnlyAdmin):
-    list_display = ["run", "employee", "department", "gross", "deductions", "net", "employer_cost"]
-    list_filter = ["run__period_start", "department"]
+    list_display = [
+        "run",
+        "employee",
+        "department",
+        "gross",
+        "deductions",
+        "net",
+        "employer_cost",
+        "is_final",
+        "emailed_at",
+    ]
+    list_filter = ["run__period_start", "department", "is_final"]
     search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
     list_select_related = ["run", "run__rule_set", "employee", "department"]
     autocomplete_fields = ["employee"]

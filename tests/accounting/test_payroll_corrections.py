@@ -280,3 +280,15 @@ def test_a_month_has_one_regular_run(run, calculator):  # noqa: F811
             created_by=calculator,
         )
     assert PayrollRun.objects.count() == 1
+
+
+def test_the_admin_lists_runs_payslips_chunks_and_final_pays(admin_client, run, calculator):  # noqa: F811
+    leaver = EmployeeFactory(termination_date=date(2026, 3, 13))
+    profile(leaver)
+    FinalPay.objects.create(employee=leaver, last_day=date(2026, 3, 13))
+    calculate(run, calculator)
+    for model in ("payrollrun", "payslip", "payrollrunchunk", "finalpay"):
+        response = admin_client.get(reverse(f"admin:accounting_{model}_changelist"))
+        assert response.status_code == 200, model
+    page = admin_client.get(reverse("admin:accounting_payslip_changelist")).content.decode()
+    assert str(leaver) in page
