@@ -47,6 +47,4 @@ def payroll_run_chunk_task(chunk_id: int) -> bool:
 )
 def payslip_documents_chunk_task(job_id: str, index: int, payslip_ids: list[int]) -> bool:
     """One chunk of payslip PDFs and emails; a no-op once another worker did it."""
-    from accounting.services.payslip_documents import payslip_documents_chunk_run
-
-    return payslip_documents_chunk_run(job_id=job_id, index=index, payslip_ids=payslip_ids)
+    return services.payslip_documents_chunk_run(job_id=job_id, index=index, payslip_ids=payslip_ids)
