@@ -2,43 +2,45 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import (
+from accounting.models.ledger import (
     Account,
     AccountMonthTotal,
-    DocumentSequence,
     FiscalPeriod,
     FiscalYear,
-    GoodsReceipt,
-    GoodsReceiptLine,
     JournalEntry,
     JournalLine,
+)
+from accounting.models.numbering import DocumentSequence
+from accounting.models.payables import (
+    GoodsReceipt,
+    GoodsReceiptLine,
     Payment,
     PaymentBatch,
-    PayrollBracketRow,
-    PayrollBracketTable,
-    PayrollParameter,
-    PayrollRule,
-    PayrollRuleSet,
     PurchaseOrder,
     PurchaseOrderLine,
     Supplier,
     SupplierBill,
     SupplierBillLine,
     SupplierBillReminder,
-    TakingsImport,
 )
-from accounting.services import (
-    LedgerError,
+from accounting.models.payroll_rules import (
+    PayrollBracketRow,
+    PayrollBracketTable,
+    PayrollParameter,
+    PayrollRule,
+    PayrollRuleSet,
+)
+from accounting.models.takings import TakingsImport
+from accounting.services.ledger import LedgerError, fiscal_period_close, journal_entry_post
+from accounting.services.payables import (
+    EDITABLE_BILL_STATUSES,
     PayablesError,
-    fiscal_period_close,
-    journal_entry_post,
     payment_batch_approve,
     supplier_bill_approve,
     supplier_bill_post,
     supplier_bill_totals_refresh,
-    supplier_set_active,
 )
-from accounting.services.payables import EDITABLE_BILL_STATUSES
+from accounting.services.purchasing import supplier_set_active
 
 
 @admin.register(Account)

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import (
+from accounting.models.pay import (
     PayItem,
     PayProfile,
     PublicHoliday,

@@ -4,7 +4,7 @@ are calculated, approved and posted only through their services."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounting.models import (
+from accounting.models.payroll_runs import (
     FinalPay,
     PayrollException,
     PayrollRun,

@@ -9,4 +9,3 @@ class AccountingConfig(AppConfig):
 
     def ready(self):
         from accounting import signals  # noqa: F401  connects the receivers of HR's events
-        from accounting.services import payroll_runs  # noqa: F401  registers the payroll job

@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from accounting.models import Account
+from accounting.models.ledger import Account
 
 ASSET, LIABILITY, EQUITY, INCOME, EXPENSE = (
     Account.Type.ASSET,

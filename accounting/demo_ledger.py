@@ -11,8 +11,12 @@ from decimal import Decimal
 from django.utils import timezone
 
 from accounting.chart import account_for
-from accounting.models import FiscalPeriod, FiscalYear, JournalEntry
-from accounting.services import fiscal_period_close, fiscal_year_create, journal_entries_post_many
+from accounting.models.ledger import FiscalPeriod, FiscalYear, JournalEntry
+from accounting.services.ledger import (
+    fiscal_period_close,
+    fiscal_year_create,
+    journal_entries_post_many,
+)
 from accounting.services.takings import source_key, takings_entry
 
 REGISTERS = ["R1", "R2", "R3"]

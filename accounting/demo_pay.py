@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from accounting.models import PayItem, PayProfile, Timesheet, TimesheetDay
+from accounting.models.pay import PayItem, PayProfile, Timesheet, TimesheetDay
 from accounting.selectors.pay import calendar_month_end, calendar_month_start, working_dates
-from hr.models import Employee
+from hr.models.employees import Employee
 
 User = get_user_model()
 HOURLY_TITLES = {"Cashier"}

@@ -23,10 +23,8 @@ from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from accounting.chart import account_for
-from accounting.models import (
-    Account,
-    JournalEntry,
-    JournalLine,
+from accounting.models.ledger import Account, JournalEntry, JournalLine
+from accounting.models.payables import (
     Payment,
     PaymentBatch,
     Supplier,

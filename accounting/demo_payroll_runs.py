@@ -6,7 +6,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from accounting.models import PayrollRuleSet, PayrollRun
+from accounting.models.payroll_rules import PayrollRuleSet
+from accounting.models.payroll_runs import PayrollRun
 from accounting.selectors.pay import calendar_month_start, working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.payroll_runs import (

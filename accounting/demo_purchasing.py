@@ -16,8 +16,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from accounting.models import (
-    Account,
+from accounting.models.ledger import Account
+from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
     PurchaseOrder,

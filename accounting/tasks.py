@@ -2,14 +2,17 @@
 
 from celery import shared_task
 
-from accounting import services
+from accounting.services import pay as pay_services
+from accounting.services import payables as payables_services
+from accounting.services import payroll_runs as payroll_runs_services
+from accounting.services import payslip_documents as payslip_documents_services
 from accounting.services import purchasing
 
 
 @shared_task(name="accounting.tasks.supplier_bill_reminders_task")
 def supplier_bill_reminders_task() -> dict:
     """Daily: tell the accountants of bills falling due and overdue, once per bill and state."""
-    return services.supplier_bill_reminders_send()
+    return payables_services.supplier_bill_reminders_send()
 
 
 @shared_task(
@@ -27,7 +30,7 @@ def purchase_order_email_task(order_id: int) -> bool:
 def timesheet_reminders_task() -> dict:
     """Daily: near the month's end, remind (once a month) who has a timesheet to
     submit or to approve."""
-    return services.timesheet_reminders_send()
+    return pay_services.timesheet_reminders_send()
 
 
 @shared_task(
@@ -37,7 +40,7 @@ def timesheet_reminders_task() -> dict:
 )
 def payroll_run_chunk_task(chunk_id: int) -> bool:
     """One chunk of a payroll calculation; a no-op once another worker did it."""
-    return services.payroll_run_chunk_run(chunk_id=chunk_id)
+    return payroll_runs_services.payroll_run_chunk_run(chunk_id=chunk_id)
 
 
 @shared_task(
@@ -47,4 +50,6 @@ def payroll_run_chunk_task(chunk_id: int) -> bool:
 )
 def payslip_documents_chunk_task(job_id: str, index: int, payslip_ids: list[int]) -> bool:
     """One chunk of payslip PDFs and emails; a no-op once another worker did it."""
-    return services.payslip_documents_chunk_run(job_id=job_id, index=index, payslip_ids=payslip_ids)
+    return payslip_documents_services.payslip_documents_chunk_run(
+        job_id=job_id, index=index, payslip_ids=payslip_ids
+    )

@@ -10,7 +10,7 @@ TEAM_PREVIEW = 12
 
 
 def home_context(user) -> dict:
-    from hr.selectors import employee_for_user, headcount_by_department, team_of
+    from hr.selectors.employees import employee_for_user, headcount_by_department, team_of
 
     employee = employee_for_user(user)
     context = {

@@ -3,41 +3,35 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, Whe
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from hr.models import (
-    Applicant,
-    ApplicantStageChange,
-    Complaint,
-    ComplaintNote,
-    Course,
-    Department,
+from hr.models.complaints import Complaint, ComplaintNote
+from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
-    DocumentExpiryNotice,
-    Employee,
-    EmployeeDocument,
-    EmployeeImport,
-    EmployeePersonal,
-    EmploymentChange,
     EscalationRule,
     Incident,
+    OffboardingItem,
+    Termination,
+    Warning,
+)
+from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
+from hr.models.employees import Department, Employee, EmployeePersonal, EmploymentChange, Position
+from hr.models.hiring import (
+    Applicant,
+    ApplicantStageChange,
     Interview,
     InterviewFeedback,
     JobOpening,
-    OffboardingItem,
     Offer,
+)
+from hr.models.imports import EmployeeImport
+from hr.models.onboarding import (
     OnboardingChecklist,
     OnboardingTask,
     OnboardingTemplate,
     OnboardingTemplateTask,
-    Policy,
-    PolicyAcknowledgement,
-    PolicyVersion,
-    Position,
-    Termination,
-    TrainingAssignment,
-    TrainingSession,
-    Warning,
 )
+from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 
 
 @admin.register(Department)

@@ -2,11 +2,11 @@
 
 from django.urls import path
 
-from hr import views
+from hr.views import careers as careers_views
 
 app_name = "careers"
 
 urlpatterns = [
-    path("", views.careers_list, name="list"),
-    path("<int:pk>/", views.careers_apply, name="apply"),
+    path("", careers_views.careers_list, name="list"),
+    path("<int:pk>/", careers_views.careers_apply, name="apply"),
 ]

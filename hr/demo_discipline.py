@@ -9,8 +9,11 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from hr import services
-from hr.models import Complaint, DismissalCase, Employee, Warning
+from hr.models.complaints import Complaint
+from hr.models.discipline import DismissalCase, Warning
+from hr.models.employees import Employee
+from hr.services import complaints as complaints_services
+from hr.services import discipline as discipline_services
 
 User = get_user_model()
 
@@ -43,7 +46,7 @@ STEPS = ["acknowledged", "investigating"]
 def seed_discipline() -> None:
     hr = User.objects.filter(username="hr").first()
     manager = Employee.objects.filter(user__username="manager").first()
-    services.escalation_rules_ensure_defaults()
+    discipline_services.escalation_rules_ensure_defaults()
     if hr is None or manager is None:
         return
     _complaints(hr)
@@ -63,7 +66,7 @@ def _complaints(hr) -> None:
         raiser = User.objects.filter(username=username).first()
         if raiser is None or Complaint.objects.filter(raised_by=raiser, subject=subject).exists():
             continue
-        complaint = services.complaint_raise(
+        complaint = complaints_services.complaint_raise(
             by=raiser,
             category=category,
             subject=subject,
@@ -71,19 +74,19 @@ def _complaints(hr) -> None:
             about=Employee.objects.filter(employee_number=about) if about else [],
             anonymous=anonymous,
         )
-        services.complaint_assign(by=hr, complaint=complaint, handlers=[hr])
+        complaints_services.complaint_assign(by=hr, complaint=complaint, handlers=[hr])
         if status == "received":
             continue
         for step in STEPS:
-            services.complaint_transition(by=hr, complaint=complaint, status=step)
+            complaints_services.complaint_transition(by=hr, complaint=complaint, status=step)
             if step == status:
                 break
         else:
-            services.complaint_transition(
+            complaints_services.complaint_transition(
                 by=hr, complaint=complaint, status=status, outcome=outcome
             )
         if status == "investigating":
-            services.complaint_note_add(
+            complaints_services.complaint_note_add(
                 by=hr, complaint=complaint, text="Two colleagues confirm; interview on Monday."
             )
 
@@ -100,7 +103,7 @@ def _warnings(hr, first: Employee, second: Employee) -> None:
         issued_on = max(today - timedelta(days=ago), employee.hire_date)
         if Warning.objects.filter(employee=employee, level=level, issued_on=issued_on).exists():
             continue
-        services.warning_issue(
+        discipline_services.warning_issue(
             by=hr,
             employee=employee,
             level=level,
@@ -117,7 +120,7 @@ def _dismissal_awaiting_manager(hr, employee: Employee) -> None:
         return
     today = timezone.localdate()
     if not Warning.objects.filter(employee=employee, level=Warning.Level.FINAL).exists():
-        services.warning_issue(
+        discipline_services.warning_issue(
             by=hr,
             employee=employee,
             level=Warning.Level.FINAL,
@@ -126,13 +129,13 @@ def _dismissal_awaiting_manager(hr, employee: Employee) -> None:
             issued_on=max(today - timedelta(days=60), employee.hire_date),
             expires_on=today + timedelta(days=300),
         )
-    services.incident_record(
+    discipline_services.incident_record(
         by=hr, employee=employee, occurred_on=today, description="Store left open again."
     )
-    case = services.dismissal_case_open(
+    case = discipline_services.dismissal_case_open(
         by=hr,
         employee=employee,
         reason="Store left open again while under a final warning.",
         last_day=today + timedelta(days=30),
     )
-    services.dismissal_case_agree(by=hr, case=case, as_manager=False)
+    discipline_services.dismissal_case_agree(by=hr, case=case, as_manager=False)

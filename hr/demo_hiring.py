@@ -14,16 +14,15 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from hr.models import (
+from hr.models.employees import Employee, Position
+from hr.models.hiring import (
     Applicant,
     ApplicantStageChange,
-    Employee,
     Interview,
     InterviewFeedback,
     JobOpening,
-    OnboardingChecklist,
-    Position,
 )
+from hr.models.onboarding import OnboardingChecklist
 from hr.services.onboarding import onboarding_start
 
 User = get_user_model()

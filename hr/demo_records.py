@@ -14,8 +14,9 @@ from django.db.models import CharField, F
 from django.db.models.functions import Cast, Mod
 from django.utils import timezone
 
-from hr.models import Employee, EmployeeDocument
-from hr.services import document_upload
+from hr.models.documents import EmployeeDocument
+from hr.models.employees import Employee
+from hr.services.documents import document_upload
 
 FIXED_TERM_END = date(2027, 6, 30)
 PDF = (

@@ -12,16 +12,9 @@ from decimal import Decimal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from hr.models import (
-    Course,
-    Employee,
-    Policy,
-    PolicyAcknowledgement,
-    PolicyVersion,
-    Position,
-    TrainingAssignment,
-    TrainingSession,
-)
+from hr.models.employees import Employee, Position
+from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 
 # title: (hours, validity in months or None, mandatory for all, mandatory position titles)
 COURSES = {

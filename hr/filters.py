@@ -2,7 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Applicant, Department, Employee, JobOpening
+from hr.models.employees import Department, Employee
+from hr.models.hiring import Applicant, JobOpening
 
 
 class DirectoryFilter(django_filters.FilterSet):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from backoffice.jobs import job_handler
 from hr import employee_files
-from hr.models import Employee
+from hr.models.employees import Employee
 
 EXPORT_CHUNK = 1000
 EXPORT_FORMATS = {"csv": employee_files.write_csv, "xlsx": employee_files.write_xlsx}

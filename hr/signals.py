@@ -8,7 +8,7 @@ from backoffice import events
 @receiver(events.employee_hired, dispatch_uid="hr.training.assign_mandatory_to_new_hire")
 def assign_mandatory_training(sender, *, employee, by, **kwargs):
     """A new hire gets the courses everyone, and their position, must take."""
-    from hr.services import training_assign_mandatory
+    from hr.services.training import training_assign_mandatory
 
     training_assign_mandatory(by=by, employee=employee)
 
@@ -18,6 +18,6 @@ def assign_mandatory_training_for_new_position(sender, *, employee, by, changes,
     """Someone who moves to a position with its own mandatory courses gets them too."""
     if "position" not in changes:
         return
-    from hr.services import training_assign_mandatory
+    from hr.services.training import training_assign_mandatory
 
     training_assign_mandatory(by=by, employee=employee)

@@ -4,18 +4,21 @@ from datetime import date
 
 from celery import shared_task
 
-from hr import services
+from hr.services import discipline as discipline_services
+from hr.services import documents as documents_services
+from hr.services import imports as imports_services
+from hr.services import training as training_services
 from hr.services.onboarding import onboarding_welcome_email
 
 
 @shared_task(name="hr.tasks.documents_expiry_notify_task")
 def documents_expiry_notify_task() -> int:
-    return services.documents_expiry_notify()
+    return documents_services.documents_expiry_notify()
 
 
 @shared_task(name="hr.tasks.employee_imports_prune_task")
 def employee_imports_prune_task() -> int:
-    return services.employee_imports_prune()
+    return imports_services.employee_imports_prune()
 
 
 @shared_task(name="hr.tasks.employees_deactivate_departed_task")
@@ -25,13 +28,13 @@ def employees_deactivate_departed_task(today: str | None = None) -> int:
     `today` (ISO date) lets an operator catch up a missed day; beat sends none.
     """
     on = date.fromisoformat(today) if today else None
-    return services.employees_deactivate_departed(today=on)
+    return discipline_services.employees_deactivate_departed(today=on)
 
 
 @shared_task(name="hr.tasks.training_reminders_task")
 def training_reminders_task() -> dict:
     """Daily: remind of overdue and expiring training, re-assign expiring mandatory courses."""
-    return services.training_reminders_send()
+    return training_services.training_reminders_send()
 
 
 @shared_task(name="hr.tasks.onboarding_welcome_email_task")

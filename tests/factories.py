@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from backoffice import roles
-from hr.models import Department, Employee, EmployeePersonal, Position
+from hr.models.employees import Department, Employee, EmployeePersonal, Position
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from accounting.models import Account
-from hr.models import Department
+from accounting.models.ledger import Account
+from hr.models.employees import Department
 
 
 class DateRangeForm(forms.Form):

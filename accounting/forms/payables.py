@@ -5,8 +5,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from accounting.models import Account, PurchaseOrder, Supplier, SupplierBill
-from accounting.selectors import BillState
+from accounting.models.ledger import Account
+from accounting.models.payables import PurchaseOrder, Supplier, SupplierBill
+from accounting.selectors.payables import BillState
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

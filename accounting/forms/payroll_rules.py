@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from accounting.models import PayrollBracketTable, PayrollParameter, PayrollRule
+from accounting.models.payroll_rules import PayrollBracketTable, PayrollParameter, PayrollRule
 from accounting.payroll.engine import HOUR_KINDS
 from accounting.services.payroll_rules import PARAMETER_FIELDS, RULE_FIELDS
 

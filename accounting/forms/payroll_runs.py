@@ -4,8 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounting.forms.pay import DATE_INPUT, MonthField
-from accounting.models import PayrollRuleSet
-from hr.models import Employee
+from accounting.models.payroll_rules import PayrollRuleSet
+from hr.models.employees import Employee
 
 
 class PayrollRunForm(forms.Form):

@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounting.models import Account, PurchaseOrder, Supplier
+from accounting.models.ledger import Account
+from accounting.models.payables import PurchaseOrder, Supplier
 from accounting.services.purchasing import SUPPLIER_FIELDS
 from accounting.templatetags.quantities import plain_quantity
 from hr.validators import compact_iban, validate_iban

@@ -20,7 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from accounting.models.ledger import JournalEntry
 from accounting.models.payroll_rules import PayrollRuleSet
-from hr.models import Employee
+from hr.models.employees import Employee
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 

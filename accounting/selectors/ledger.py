@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.models import DecimalField, F, Q, QuerySet, Sum, Value, Window
 from django.db.models.functions import Coalesce
 
-from accounting.models import Account, AccountMonthTotal, JournalEntry, JournalLine
+from accounting.models.ledger import Account, AccountMonthTotal, JournalEntry, JournalLine
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)

@@ -23,8 +23,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from accounting.models import PayItem, PayProfile, PublicHoliday, Timesheet, TimesheetDay
-from hr.models import Employee
+from accounting.models.pay import PayItem, PayProfile, PublicHoliday, Timesheet, TimesheetDay
+from hr.models.employees import Employee
 
 ZERO = Decimal("0.00")
 

@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounting.chart import account_for
-from accounting.models import (
+from accounting.models.payables import (
     GoodsReceiptLine,
     Payment,
     PaymentBatch,

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
 
-from accounting.models import PayrollRun, Payslip, PayslipLine
+from accounting.models.payroll_runs import PayrollRun, Payslip, PayslipLine
 from accounting.money import CENT, HUNDRED, ZERO
 
 COMPARABLE_STATUSES = (

@@ -9,7 +9,7 @@ from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from accounting.models import (
+from accounting.models.payroll_rules import (
     PayrollBracketRow,
     PayrollBracketTable,
     PayrollParameter,

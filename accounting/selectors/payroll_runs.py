@@ -3,7 +3,7 @@
 
 from django.db.models import QuerySet
 
-from accounting.models import PayrollException, PayrollRun, Payslip
+from accounting.models.payroll_runs import PayrollException, PayrollRun, Payslip
 
 
 def payroll_runs_visible_to(user) -> QuerySet[PayrollRun]:

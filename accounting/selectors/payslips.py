@@ -23,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from accounting.models import PayrollRun, Payslip, PayslipLine
+from accounting.models.payroll_runs import PayrollRun, Payslip, PayslipLine
 from accounting.payroll.engine import (
     EARNING,
     EMPLOYEE_DEDUCTION,

@@ -26,7 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Round
 
-from accounting.models import (
+from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
     PurchaseOrder,

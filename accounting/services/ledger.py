@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounting.models import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
+from accounting.models.ledger import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
 from backoffice.errors import DomainError
 
 ZERO = Decimal("0.00")

@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from accounting.models import DocumentSequence
+from accounting.models.numbering import DocumentSequence
 
 
 @transaction.atomic

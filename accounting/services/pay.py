@@ -11,13 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounting.models import (
-    PayItem,
-    PayProfile,
-    Timesheet,
-    TimesheetDay,
-    TimesheetReminder,
-)
+from accounting.models.pay import PayItem, PayProfile, Timesheet, TimesheetDay, TimesheetReminder
 from accounting.selectors.pay import (
     calendar_month_end,
     calendar_month_start,
@@ -26,7 +20,7 @@ from accounting.selectors.pay import (
 )
 from backoffice.errors import DomainError
 from backoffice.services import notification_send
-from hr.models import Employee
+from hr.models.employees import Employee
 from hr.validators import compact_iban, validate_iban
 
 ZERO = Decimal("0.00")

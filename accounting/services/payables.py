@@ -25,10 +25,9 @@ from django.utils.translation import ngettext
 
 from accounting.bank_files import BankFileError, transfers_csv, transfers_sepa
 from accounting.chart import account_for
-from accounting.models import (
-    Account,
+from accounting.models.ledger import Account, JournalEntry
+from accounting.models.payables import (
     GoodsReceiptLine,
-    JournalEntry,
     Payment,
     PaymentBatch,
     PurchaseOrder,

@@ -16,12 +16,13 @@ from django.utils.translation import gettext as _
 
 from accounting.bank_files import BankFileError, transfers_csv, transfers_sepa
 from accounting.chart import account_for
-from accounting.models import JournalEntry, PayrollRun, Payslip
+from accounting.models.ledger import JournalEntry
+from accounting.models.payroll_runs import PayrollRun, Payslip
 from accounting.money import ZERO
 from accounting.selectors.pay import pay_profiles_on
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
-from hr.models import Employee
+from hr.models.employees import Employee
 from hr.validators import compact_iban
 
 PAYABLE_STATUSES = (PayrollRun.Status.POSTED, PayrollRun.Status.PAID)

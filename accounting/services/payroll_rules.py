@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounting.models import (
+from accounting.models.payroll_rules import (
     PayrollBracketRow,
     PayrollBracketTable,
     PayrollParameter,

@@ -30,18 +30,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounting.chart import account_for
-from accounting.models import (
+from accounting.models.ledger import JournalEntry
+from accounting.models.pay import PayItem, PayProfile, TimesheetDay
+from accounting.models.payroll_rules import PayrollRuleSet
+from accounting.models.payroll_runs import (
     FinalPay,
-    JournalEntry,
-    PayItem,
-    PayProfile,
     PayrollException,
-    PayrollRuleSet,
     PayrollRun,
     PayrollRunChunk,
     Payslip,
     PayslipLine,
-    TimesheetDay,
 )
 from accounting.payroll.engine import (
     EMPLOYEE_DEDUCTION,
@@ -65,7 +63,7 @@ from accounting.services.ledger import journal_entries_post_many
 from backoffice.errors import DomainError
 from backoffice.jobs import JobProgress, job_handler
 from backoffice.services import job_start
-from hr.models import Employee
+from hr.models.employees import Employee
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -635,7 +633,7 @@ def _entry_line(account, amount: Decimal, *, debit: bool, **extra) -> dict:
 def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
     """The journal lines of a run: salaries by department, employer contributions,
     employee contributions and taxes by payable, net to salaries payable."""
-    from hr.models import Department
+    from hr.models.employees import Department
 
     lines = []
     salaries = account_for("salaries_expense")

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from accounting.models import PayrollRun, Payslip
+from accounting.models.payroll_runs import PayrollRun, Payslip
 from accounting.selectors.payslips import (
     YearToDate,
     payslip_lines_grouped,

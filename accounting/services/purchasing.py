@@ -23,8 +23,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from accounting.models import (
-    Account,
+from accounting.models.ledger import Account
+from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
     PurchaseOrder,

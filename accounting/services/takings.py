@@ -22,7 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounting.chart import account_for
-from accounting.models import FiscalPeriod, FiscalYear, JournalEntry, TakingsImport
+from accounting.models.ledger import FiscalPeriod, FiscalYear, JournalEntry
+from accounting.models.takings import TakingsImport
 from accounting.services.ledger import LedgerError, journal_entries_post_many
 from backoffice.errors import DomainError
 

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounting import selectors, services
-from accounting.forms import DateRangeForm, EntryForm, LineFormSet, PeriodReopenForm
-from accounting.models import Account, FiscalPeriod, JournalEntry
+from accounting.forms.ledger import DateRangeForm, EntryForm, LineFormSet, PeriodReopenForm
+from accounting.models.ledger import Account, FiscalPeriod, JournalEntry
+from accounting.selectors import ledger as ledger_selectors
+from accounting.services import ledger as ledger_services
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
 
@@ -25,7 +26,7 @@ def index(request):
 @require_perm("accounting.view_account")
 def account_list(request):
     return render(
-        request, "accounting/account_list.html", {"accounts": selectors.chart_of_accounts()}
+        request, "accounting/account_list.html", {"accounts": ledger_selectors.chart_of_accounts()}
     )
 
 
@@ -50,7 +51,7 @@ def _date_range(request) -> tuple[DateRangeForm, date | None, date | None]:
 def account_ledger(request, pk):
     account = get_object_or_404(Account, pk=pk)
     form, start, end = _date_range(request)
-    opening, lines = selectors.account_ledger(account=account, start=start, end=end)
+    opening, lines = ledger_selectors.account_ledger(account=account, start=start, end=end)
     page = Paginator(lines, LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -73,7 +74,7 @@ def trial_balance(request):
     form, start, end = _date_range(request)
     start = start or date(1900, 1, 1)
     end = end or timezone.localdate()
-    rows = selectors.trial_balance(start=start, end=end)
+    rows = ledger_selectors.trial_balance(start=start, end=end)
     totals = {
         "debit": sum((row.period_debit for row in rows), Decimal("0.00")),
         "credit": sum((row.period_credit for row in rows), Decimal("0.00")),
@@ -107,8 +108,8 @@ def period_list(request):
 def period_close(request, pk):
     period = get_object_or_404(FiscalPeriod, pk=pk)
     try:
-        services.fiscal_period_close(by=request.user, period=period)
-    except services.LedgerError as exc:
+        ledger_services.fiscal_period_close(by=request.user, period=period)
+    except ledger_services.LedgerError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The period %(period)s is closed.") % {"period": period})
@@ -124,10 +125,10 @@ def period_reopen(request, pk):
         messages.error(request, _("Say why the period is reopened."))
         return redirect("accounting:period-list")
     try:
-        services.fiscal_period_reopen(
+        ledger_services.fiscal_period_reopen(
             by=request.user, period=period, reason=form.cleaned_data["reason"]
         )
-    except services.LedgerError as exc:
+    except ledger_services.LedgerError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The period %(period)s is open again.") % {"period": period})
@@ -164,8 +165,8 @@ def entry_detail(request, pk):
 def entry_post(request, pk):
     entry = get_object_or_404(JournalEntry, pk=pk)
     try:
-        services.journal_entry_post(by=request.user, entry=entry)
-    except services.LedgerError as exc:
+        ledger_services.journal_entry_post(by=request.user, entry=entry)
+    except ledger_services.LedgerError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The entry is posted."))
@@ -177,10 +178,10 @@ def entry_post(request, pk):
 def entry_reverse(request, pk):
     entry = get_object_or_404(JournalEntry, pk=pk)
     try:
-        reversal = services.journal_entry_reverse(
+        reversal = ledger_services.journal_entry_reverse(
             by=request.user, entry=entry, date=timezone.localdate()
         )
-    except services.LedgerError as exc:
+    except ledger_services.LedgerError as exc:
         messages.error(request, str(exc))
         return redirect("accounting:entry-detail", pk=entry.pk)
     messages.success(request, _("The entry is reversed."))
@@ -202,10 +203,10 @@ def entry_create(request):
             if line
         ]
         try:
-            entry = services.journal_entry_create(
+            entry = ledger_services.journal_entry_create(
                 by=request.user, lines=lines, balanced=True, **form.cleaned_data
             )
-        except services.LedgerError as exc:
+        except ledger_services.LedgerError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("The draft entry is saved."))

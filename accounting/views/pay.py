@@ -13,8 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounting import selectors, services
-from accounting.forms import (
+from accounting.forms.pay import (
     MonthForm,
     PayItemFilter,
     PayItemForm,
@@ -23,13 +22,15 @@ from accounting.forms import (
     TimesheetGridForm,
     TimesheetReturnForm,
 )
-from accounting.models import TimesheetDay
+from accounting.models.pay import TimesheetDay
+from accounting.selectors import pay as pay_selectors
 from accounting.selectors.pay import calendar_month_end, calendar_month_start
+from accounting.services import pay as pay_services
 from accounting.services.pay import PayInputError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_any_perm, require_perm
-from hr.models import Employee
-from hr.selectors import employee_for_user
+from hr.models.employees import Employee
+from hr.selectors.employees import employee_for_user
 
 PAGE_SIZE = 50
 UNPAID_SHOWN = 30
@@ -58,7 +59,7 @@ def _month(request) -> date:
 def payprofile_list(request):
     today = timezone.localdate()
     filters = PayProfileFilter(
-        request.GET, queryset=selectors.current_pay_profiles(request.user, today)
+        request.GET, queryset=pay_selectors.current_pay_profiles(request.user, today)
     )
     return render(
         request,
@@ -68,7 +69,7 @@ def payprofile_list(request):
             "page": _page(request, filters.qs),
             "querystring": querystring_without_page(request),
             "today": today,
-            "unpaid": selectors.employees_without_pay_profile(today)[:UNPAID_SHOWN],
+            "unpaid": pay_selectors.employees_without_pay_profile(today)[:UNPAID_SHOWN],
         },
     )
 
@@ -80,14 +81,16 @@ def payprofile_employee(request, employee_pk):
     if not request.user.has_perm("accounting.view_payprofile"):
         raise Http404
     employee = get_object_or_404(Employee.objects.select_related("department"), pk=employee_pk)
-    profiles = selectors.pay_profiles_visible_to(request.user).filter(employee=employee)
+    profiles = pay_selectors.pay_profiles_visible_to(request.user).filter(employee=employee)
     form = PayProfileForm(request.POST or None)
     if request.method == "POST":
         if not request.user.has_perm("accounting.add_payprofile"):
             raise PermissionDenied
         if form.is_valid():
             try:
-                services.pay_profile_create(by=request.user, employee=employee, **form.cleaned_data)
+                pay_services.pay_profile_create(
+                    by=request.user, employee=employee, **form.cleaned_data
+                )
             except PayInputError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -99,7 +102,7 @@ def payprofile_employee(request, employee_pk):
         {
             "employee": employee,
             "profiles": profiles,
-            "in_force": selectors.pay_profile_on(employee, timezone.localdate()),
+            "in_force": pay_selectors.pay_profile_on(employee, timezone.localdate()),
             "form": form,
         },
     )
@@ -107,7 +110,7 @@ def payprofile_employee(request, employee_pk):
 
 @require_perm("accounting.view_payitem")
 def payitem_list(request):
-    items = selectors.pay_items_visible_to(request.user).order_by(
+    items = pay_selectors.pay_items_visible_to(request.user).order_by(
         "-month", "employee__last_name", "pk"
     )
     filters = PayItemFilter(request.GET, queryset=items)
@@ -127,7 +130,7 @@ def payitem_create(request):
     form = PayItemForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.pay_item_create(by=request.user, **form.cleaned_data)
+            pay_services.pay_item_create(by=request.user, **form.cleaned_data)
         except PayInputError as exc:
             form.add_error(None, str(exc))
         else:
@@ -138,8 +141,10 @@ def payitem_create(request):
 
 @require_perm("accounting.view_own_payprofile")
 def payprofile_mine(request):
-    profiles = selectors.pay_profiles_visible_to(request.user).filter(employee__user=request.user)
-    items = selectors.pay_items_visible_to(request.user).filter(employee__user=request.user)
+    profiles = pay_selectors.pay_profiles_visible_to(request.user).filter(
+        employee__user=request.user
+    )
+    items = pay_selectors.pay_items_visible_to(request.user).filter(employee__user=request.user)
     return render(
         request,
         "accounting/pay/payprofile_mine.html",
@@ -154,7 +159,7 @@ def payprofile_mine(request):
 def timesheet_missing(request):
     month = _month(request)
     hourly_only = request.GET.get("hourly") == "1"
-    employees = selectors.timesheets_missing(month, hourly_only=hourly_only)
+    employees = pay_selectors.timesheets_missing(month, hourly_only=hourly_only)
     return render(
         request,
         "accounting/pay/timesheet_missing.html",
@@ -174,9 +179,9 @@ def _initial_days(timesheet, first, last) -> dict:
     if saved or not timesheet.is_editable:
         return saved
     # A convenience for a new month: normal hours on every working day.
-    profile = selectors.pay_profile_on(timesheet.employee, last)
+    profile = pay_selectors.pay_profile_on(timesheet.employee, last)
     hours = profile.normal_hours_per_day if profile else 8
-    return {day: {"normal": hours} for day in selectors.working_dates(first, last)}
+    return {day: {"normal": hours} for day in pay_selectors.working_dates(first, last)}
 
 
 @require_perm("accounting.fill_timesheet")
@@ -190,7 +195,7 @@ def timesheet_mine(request):
         messages.error(request, _("There is no timesheet for that month."))
         first = this_month
     last = calendar_month_end(first)
-    timesheet = services.timesheet_open(employee=employee, month=first)
+    timesheet = pay_services.timesheet_open(employee=employee, month=first)
     form = TimesheetGridForm(
         request.POST or None,
         first=first,
@@ -199,9 +204,9 @@ def timesheet_mine(request):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.timesheet_save(by=request.user, timesheet=timesheet, days=form.days())
+            pay_services.timesheet_save(by=request.user, timesheet=timesheet, days=form.days())
             if request.POST.get("action") == "submit":
-                services.timesheet_submit(by=request.user, timesheet=timesheet)
+                pay_services.timesheet_submit(by=request.user, timesheet=timesheet)
         except PayInputError as exc:
             messages.error(request, str(exc))
         else:
@@ -219,9 +224,9 @@ def timesheet_mine(request):
             "form": form,
             "month": first,
             "kinds": TimesheetDay.KINDS,
-            "holidays": selectors.holidays_between(first, last),
-            "working_days": selectors.working_days(first, last),
-            "expected": selectors.expected_hours(employee, first),
+            "holidays": pay_selectors.holidays_between(first, last),
+            "working_days": pay_selectors.working_days(first, last),
+            "expected": pay_selectors.expected_hours(employee, first),
         },
     )
 
@@ -229,7 +234,8 @@ def timesheet_mine(request):
 @require_any_perm(*TIMESHEET_PERMS)
 def timesheet_detail(request, pk):
     timesheet = get_object_or_404(
-        selectors.timesheet_with_totals(selectors.timesheets_visible_to(request.user)), pk=pk
+        pay_selectors.timesheet_with_totals(pay_selectors.timesheets_visible_to(request.user)),
+        pk=pk,
     )
     first = timesheet.period_start
     return render(
@@ -239,8 +245,8 @@ def timesheet_detail(request, pk):
             "timesheet": timesheet,
             "days": timesheet.days.all(),
             "kinds": TimesheetDay.KINDS,
-            "expected": selectors.expected_hours(timesheet.employee, first),
-            "can_decide": selectors.timesheets_to_decide(request.user)
+            "expected": pay_selectors.expected_hours(timesheet.employee, first),
+            "can_decide": pay_selectors.timesheets_to_decide(request.user)
             .filter(pk=timesheet.pk)
             .exists(),
             "return_form": TimesheetReturnForm(),
@@ -251,7 +257,7 @@ def timesheet_detail(request, pk):
 @require_perm("accounting.approve_timesheet")
 def timesheet_team(request):
     month = _month(request)
-    rows = selectors.team_timesheets(request.user, month)
+    rows = pay_selectors.team_timesheets(request.user, month)
     return render(
         request,
         "accounting/pay/timesheet_team.html",
@@ -273,9 +279,9 @@ def _team_redirect(timesheet):
 @require_perm("accounting.approve_timesheet")
 @require_POST
 def timesheet_approve(request, pk):
-    timesheet = get_object_or_404(selectors.timesheets_to_decide(request.user), pk=pk)
+    timesheet = get_object_or_404(pay_selectors.timesheets_to_decide(request.user), pk=pk)
     try:
-        services.timesheet_approve(by=request.user, timesheet=timesheet)
+        pay_services.timesheet_approve(by=request.user, timesheet=timesheet)
     except PayInputError as exc:
         messages.error(request, str(exc))
     else:
@@ -288,13 +294,13 @@ def timesheet_approve(request, pk):
 @require_perm("accounting.approve_timesheet")
 @require_POST
 def timesheet_return(request, pk):
-    timesheet = get_object_or_404(selectors.timesheets_to_decide(request.user), pk=pk)
+    timesheet = get_object_or_404(pay_selectors.timesheets_to_decide(request.user), pk=pk)
     form = TimesheetReturnForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Say what to fix: a returned timesheet needs a comment."))
         return _team_redirect(timesheet)
     try:
-        services.timesheet_return(
+        pay_services.timesheet_return(
             by=request.user, timesheet=timesheet, comment=form.cleaned_data["comment"]
         )
     except PayInputError as exc:
@@ -314,6 +320,6 @@ def timesheet_approve_bulk(request):
         messages.error(request, _("Choose a month."))
         return redirect("accounting:timesheet-team")
     month = calendar_month_start(form.cleaned_data["month"])
-    count = services.timesheets_approve_bulk(by=request.user, month=month)
+    count = pay_services.timesheets_approve_bulk(by=request.user, month=month)
     messages.success(request, _("%(count)s timesheet(s) approved.") % {"count": count})
     return redirect(reverse("accounting:timesheet-team") + f"?month={month:%Y-%m}")

@@ -11,9 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounting import selectors, services
 from accounting.chart import account_for
-from accounting.forms import (
+from accounting.forms.payables import (
     AsOfForm,
     BillFilterForm,
     BillForm,
@@ -26,7 +25,15 @@ from accounting.forms import (
     PaymentLineFormSet,
     ReasonForm,
 )
-from accounting.models import Payment, PaymentBatch, PurchaseOrder, PurchaseOrderLine, SupplierBill
+from accounting.models.payables import (
+    Payment,
+    PaymentBatch,
+    PurchaseOrder,
+    PurchaseOrderLine,
+    SupplierBill,
+)
+from accounting.selectors import payables as payables_selectors
+from accounting.services import payables as payables_services
 from backoffice.permissions import require_perm
 
 PAGE_SIZE = 50
@@ -40,11 +47,11 @@ ZERO = Decimal("0.00")
 
 @require_perm("accounting.view_supplierbill")
 def bill_list(request):
-    bills = selectors.bills_with_state().order_by("-bill_date", "-pk")
+    bills = payables_selectors.bills_with_state().order_by("-bill_date", "-pk")
     form = BillFilterForm(request.GET or None)
     if form.is_valid():
         state, q = form.cleaned_data["state"], form.cleaned_data["q"].strip()
-        if state in selectors.BillState.LABELS:
+        if state in payables_selectors.BillState.LABELS:
             bills = bills.filter(state=state)
         elif state:
             bills = bills.filter(status=state)
@@ -60,12 +67,12 @@ def bill_list(request):
             "page": page,
             "form": form or BillFilterForm(),
             "querystring": query.urlencode(),
-            "state_labels": selectors.BillState.LABELS,
+            "state_labels": payables_selectors.BillState.LABELS,
         },
     )
 
 
-def _bill_lines(formset) -> list[services.BillLineData]:
+def _bill_lines(formset) -> list[payables_services.BillLineData]:
     rows = [data for data in formset.cleaned_data if data]
     ids = {data["order_line"] for data in rows if data.get("order_line")}
     order_lines = PurchaseOrderLine.objects.in_bulk(ids)
@@ -73,7 +80,9 @@ def _bill_lines(formset) -> list[services.BillLineData]:
     for data in rows:
         order_line_id = data.pop("order_line", None)
         if order_line_id and order_line_id not in order_lines:
-            raise services.PayablesError(_("A line refers to an order line that does not exist."))
+            raise payables_services.PayablesError(
+                _("A line refers to an order line that does not exist.")
+            )
         lines.append({**data, "order_line": order_lines.get(order_line_id)})
     return lines
 
@@ -81,10 +90,10 @@ def _bill_lines(formset) -> list[services.BillLineData]:
 def _create_bill(request, form, formset, **extra):
     try:
         lines = _bill_lines(formset)
-        bill = services.supplier_bill_create(
+        bill = payables_services.supplier_bill_create(
             by=request.user, lines=lines, **form.cleaned_data, **extra
         )
-    except services.PayablesError as exc:
+    except payables_services.PayablesError as exc:
         messages.error(request, str(exc))
         return None
     if bill.status == SupplierBill.Status.ON_HOLD:
@@ -97,7 +106,7 @@ def _create_bill(request, form, formset, **extra):
 @require_perm("accounting.add_supplierbill")
 def bill_create(request):
     if request.method == "GET" and "order" in request.GET:
-        chosen = OrderChoiceForm(request.GET, orders=selectors.orders_to_bill())
+        chosen = OrderChoiceForm(request.GET, orders=payables_selectors.orders_to_bill())
         if chosen.is_valid():
             order = chosen.cleaned_data["order"]
             return redirect("accounting:bill-create-from-order", order_pk=order.pk)
@@ -108,7 +117,7 @@ def bill_create(request):
         response = _create_bill(request, form, formset)
         if response:
             return response
-    order_form = OrderChoiceForm(orders=selectors.orders_to_bill()[:ORDERS_OFFERED])
+    order_form = OrderChoiceForm(orders=payables_selectors.orders_to_bill()[:ORDERS_OFFERED])
     return render(
         request,
         "accounting/bill_create.html",
@@ -119,7 +128,7 @@ def bill_create(request):
 def _order_line_initial(order: PurchaseOrder) -> list[dict]:
     """Each order line, for what was received and not yet billed (else what is left)."""
     initial = []
-    for line in selectors.order_lines_to_bill(order=order):
+    for line in payables_selectors.order_lines_to_bill(order=order):
         received_unbilled = line.received - line.billed
         quantity = received_unbilled if received_unbilled > 0 else line.quantity - line.billed
         if quantity <= 0:
@@ -139,7 +148,7 @@ def _order_line_initial(order: PurchaseOrder) -> list[dict]:
 
 @require_perm("accounting.add_supplierbill")
 def bill_create_from_order(request, order_pk):
-    order = get_object_or_404(selectors.orders_to_bill(), pk=order_pk)
+    order = get_object_or_404(payables_selectors.orders_to_bill(), pk=order_pk)
     form = OrderBillForm(request.POST or None, order=order)
     formset = OrderBillLineFormSet(
         request.POST or None,
@@ -162,7 +171,7 @@ def bill_create_from_order(request, order_pk):
 @require_perm("accounting.view_supplierbill")
 def bill_detail(request, pk):
     bill = get_object_or_404(
-        selectors.bills_with_state().select_related(
+        payables_selectors.bills_with_state().select_related(
             "purchase_order", "created_by", "approved_by", "journal_entry"
         ),
         pk=pk,
@@ -177,7 +186,7 @@ def bill_detail(request, pk):
             "lines": lines,
             "payments": payments,
             "release_form": ReasonForm(),
-            "state_labels": selectors.BillState.LABELS,
+            "state_labels": payables_selectors.BillState.LABELS,
         },
     )
 
@@ -186,7 +195,7 @@ def _bill_action(request, pk, action, done_message):
     bill = get_object_or_404(SupplierBill, pk=pk)
     try:
         action(by=request.user, bill=bill)
-    except services.PayablesError as exc:
+    except payables_services.PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
@@ -196,21 +205,25 @@ def _bill_action(request, pk, action, done_message):
 @require_POST
 @require_perm("accounting.approve_supplierbill")
 def bill_approve(request, pk):
-    return _bill_action(request, pk, services.supplier_bill_approve, _("The bill is approved."))
+    return _bill_action(
+        request, pk, payables_services.supplier_bill_approve, _("The bill is approved.")
+    )
 
 
 @require_POST
 @require_perm("accounting.change_supplierbill")
 def bill_post(request, pk):
     return _bill_action(
-        request, pk, services.supplier_bill_post, _("The bill is posted to the ledger.")
+        request, pk, payables_services.supplier_bill_post, _("The bill is posted to the ledger.")
     )
 
 
 @require_POST
 @require_perm("accounting.change_supplierbill")
 def bill_cancel(request, pk):
-    return _bill_action(request, pk, services.supplier_bill_cancel, _("The bill is cancelled."))
+    return _bill_action(
+        request, pk, payables_services.supplier_bill_cancel, _("The bill is cancelled.")
+    )
 
 
 @require_POST
@@ -222,10 +235,10 @@ def bill_release(request, pk):
         messages.error(request, _("Say why the bill is released despite the differences."))
         return redirect("accounting:bill-detail", pk=bill.pk)
     try:
-        services.supplier_bill_release(
+        payables_services.supplier_bill_release(
             by=request.user, bill=bill, reason=form.cleaned_data["reason"]
         )
-    except services.PayablesError as exc:
+    except payables_services.PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The bill is released from hold and can be approved."))
@@ -238,7 +251,7 @@ def bill_due_soon(request):
     days = 14
     if form.is_valid() and form.cleaned_data["days"] is not None:
         days = form.cleaned_data["days"]
-    page = Paginator(selectors.bills_due_soon(days=days), PAGE_SIZE).get_page(
+    page = Paginator(payables_selectors.bills_due_soon(days=days), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
@@ -257,7 +270,7 @@ def payables_ageing(request):
     return render(
         request,
         "accounting/payables_ageing.html",
-        {"ageing": selectors.payables_ageing(as_of=as_of), "form": form},
+        {"ageing": payables_selectors.payables_ageing(as_of=as_of), "form": form},
     )
 
 
@@ -266,13 +279,13 @@ def payables_ageing(request):
 
 @require_perm("accounting.view_paymentbatch")
 def batch_list(request):
-    batches = selectors.payment_batches().order_by("-payment_date", "-pk")
+    batches = payables_selectors.payment_batches().order_by("-payment_date", "-pk")
     page = Paginator(batches, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "accounting/batch_list.html", {"page": page})
 
 
 def _payable_bills(request):
-    bills = selectors.bills_payable()
+    bills = payables_selectors.bills_payable()
     q = request.GET.get("q", "").strip()
     if q:
         bills = bills.filter(Q(number__icontains=q) | Q(supplier__name__icontains=q))
@@ -303,15 +316,15 @@ def batch_create(request):
         by_pk = SupplierBill.objects.in_bulk([data["bill"] for data in chosen])
         try:
             if len(by_pk) != len({data["bill"] for data in chosen}):
-                raise services.PayablesError(_("A chosen bill no longer exists."))
-            batch = services.payment_batch_create(
+                raise payables_services.PayablesError(_("A chosen bill no longer exists."))
+            batch = payables_services.payment_batch_create(
                 by=request.user,
                 payments=[
                     {"bill": by_pk[data["bill"]], "amount": data["amount"]} for data in chosen
                 ],
                 **form.cleaned_data,
             )
-        except services.PayablesError as exc:
+        except payables_services.PayablesError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("The batch is prepared; it now needs approval."))
@@ -320,7 +333,7 @@ def batch_create(request):
     shown = {bill.pk: bill for bill in bills}
     if request.method == "POST":
         # Show the bills of the form that was sent, looked up in one query.
-        shown = selectors.bills_payable().in_bulk([pk for pk in ids if pk])
+        shown = payables_selectors.bills_payable().in_bulk([pk for pk in ids if pk])
     rows = [(line, shown.get(pk)) for line, pk in zip(formset, ids, strict=True)]
     return render(
         request,
@@ -332,7 +345,7 @@ def batch_create(request):
 @require_perm("accounting.view_paymentbatch")
 def batch_detail(request, pk):
     batch = get_object_or_404(
-        selectors.payment_batches()
+        payables_selectors.payment_batches()
         .select_related("journal_entry")
         .prefetch_related(
             Prefetch(
@@ -347,7 +360,7 @@ def batch_detail(request, pk):
     return render(
         request,
         "accounting/batch_detail.html",
-        {"batch": batch, "transfers": services.payment_batch_transfers(batch=batch)},
+        {"batch": batch, "transfers": payables_services.payment_batch_transfers(batch=batch)},
     )
 
 
@@ -355,7 +368,7 @@ def _batch_action(request, pk, action, done_message):
     batch = get_object_or_404(PaymentBatch, pk=pk)
     try:
         action(by=request.user, batch=batch)
-    except services.PayablesError as exc:
+    except payables_services.PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
@@ -366,21 +379,26 @@ def _batch_action(request, pk, action, done_message):
 @require_perm("accounting.approve_paymentbatch")
 def batch_approve(request, pk):
     return _batch_action(
-        request, pk, services.payment_batch_approve, _("The batch is approved for payment.")
+        request,
+        pk,
+        payables_services.payment_batch_approve,
+        _("The batch is approved for payment."),
     )
 
 
 @require_POST
 @require_perm("accounting.change_paymentbatch")
 def batch_cancel(request, pk):
-    return _batch_action(request, pk, services.payment_batch_cancel, _("The batch is cancelled."))
+    return _batch_action(
+        request, pk, payables_services.payment_batch_cancel, _("The batch is cancelled.")
+    )
 
 
 @require_POST
 @require_perm("accounting.change_paymentbatch")
 def batch_post(request, pk):
     return _batch_action(
-        request, pk, services.payment_batch_post, _("The batch is marked paid and posted.")
+        request, pk, payables_services.payment_batch_post, _("The batch is marked paid and posted.")
     )
 
 
@@ -389,10 +407,10 @@ def batch_post(request, pk):
 def batch_export(request, pk, file_format):
     batch = get_object_or_404(PaymentBatch, pk=pk)
     try:
-        filename, content_type, content = services.payment_batch_export(
+        filename, content_type, content = payables_services.payment_batch_export(
             by=request.user, batch=batch, file_format=file_format
         )
-    except services.PayablesError as exc:
+    except payables_services.PayablesError as exc:
         messages.error(request, str(exc))
         return redirect("accounting:batch-detail", pk=batch.pk)
     response = HttpResponse(content, content_type=content_type)

@@ -6,9 +6,11 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from accounting import selectors, services
 from accounting.forms.payroll_payments import PayrollRunPaidForm
 from accounting.payroll_files import payroll_register_xlsx
+from accounting.selectors import payroll_reports as payroll_reports_selectors
+from accounting.selectors import payroll_runs as payroll_runs_selectors
+from accounting.services import payroll_payments as payroll_payments_services
 from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
 
@@ -16,7 +18,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _run(request, pk):
-    return get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
+    return get_object_or_404(payroll_runs_selectors.payroll_runs_visible_to(request.user), pk=pk)
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -29,8 +31,8 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
 def payrollrun_register(request, pk):
     run = _run(request, pk)
     content = payroll_register_xlsx(
-        register=selectors.payroll_run_register(run),
-        costs=selectors.payroll_run_department_costs(run),
+        register=payroll_reports_selectors.payroll_run_register(run),
+        costs=payroll_reports_selectors.payroll_run_department_costs(run),
     )
     return _download(content, XLSX, f"payroll-register-{run.period_start:%Y-%m}-{run.pk}.xlsx")
 
@@ -41,7 +43,7 @@ def payrollrun_cost(request, pk):
     return render(
         request,
         "accounting/payroll_runs/run_cost.html",
-        {"run": run, "costs": selectors.payroll_run_department_costs(run)},
+        {"run": run, "costs": payroll_reports_selectors.payroll_run_department_costs(run)},
     )
 
 
@@ -49,7 +51,7 @@ def payrollrun_cost(request, pk):
 def payrollrun_bankfile(request, pk):
     run = _run(request, pk)
     try:
-        filename, content_type, content = services.payroll_run_bank_file(
+        filename, content_type, content = payroll_payments_services.payroll_run_bank_file(
             by=request.user, run=run, file_format=request.GET.get("format", "")
         )
     except DomainError as exc:
@@ -65,7 +67,9 @@ def payrollrun_mark_paid(request, pk):
     form = PayrollRunPaidForm(request.POST or None, initial={"paid_on": run.pay_date})
     if request.method == "POST" and form.is_valid():
         try:
-            services.payroll_run_mark_paid(by=request.user, run=run, **form.cleaned_data)
+            payroll_payments_services.payroll_run_mark_paid(
+                by=request.user, run=run, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:

@@ -6,26 +6,29 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounting import selectors, services
-from accounting.forms import (
+from accounting.forms.payroll_rules import (
     PayrollBracketRowsForm,
     PayrollParameterForm,
     PayrollRuleForm,
     PayrollTryForm,
 )
-from accounting.models import PayrollBracketTable, PayrollParameter, PayrollRule
+from accounting.models.payroll_rules import PayrollBracketTable, PayrollParameter, PayrollRule
 from accounting.payroll.engine import HOUR_KINDS, PayrollInputs, PayrollRulesError
+from accounting.selectors import payroll_rules as payroll_rules_selectors
+from accounting.services import payroll_rules as payroll_rules_services
 from accounting.services.payroll_rules import PayrollRuleError
 from backoffice.permissions import require_perm
 
 
 def _rule_set(request, pk):
-    return get_object_or_404(selectors.payroll_rule_sets_visible_to(request.user), pk=pk)
+    return get_object_or_404(
+        payroll_rules_selectors.payroll_rule_sets_visible_to(request.user), pk=pk
+    )
 
 
 @require_perm("accounting.view_payrollruleset")
 def payrollruleset_list(request):
-    rule_sets = selectors.payroll_rule_sets_visible_to(request.user)
+    rule_sets = payroll_rules_selectors.payroll_rule_sets_visible_to(request.user)
     return render(request, "accounting/payroll_rules/ruleset_list.html", {"rule_sets": rule_sets})
 
 
@@ -37,9 +40,9 @@ def payrollruleset_detail(request, pk):
         "accounting/payroll_rules/ruleset_detail.html",
         {
             "rule_set": rule_set,
-            "rules": selectors.payroll_rules_of(rule_set),
-            "parameters": selectors.payroll_parameters_of(rule_set),
-            "bracket_tables": selectors.payroll_bracket_tables_of(rule_set),
+            "rules": payroll_rules_selectors.payroll_rules_of(rule_set),
+            "parameters": payroll_rules_selectors.payroll_parameters_of(rule_set),
+            "bracket_tables": payroll_rules_selectors.payroll_bracket_tables_of(rule_set),
         },
     )
 
@@ -64,7 +67,9 @@ def payrollrule_create(request, pk):
         request,
         rule_set=rule_set,
         form=form,
-        save=lambda data: services.payroll_rule_create(by=request.user, rule_set=rule_set, **data),
+        save=lambda data: payroll_rules_services.payroll_rule_create(
+            by=request.user, rule_set=rule_set, **data
+        ),
         template="accounting/payroll_rules/rule_form.html",
         instance=None,
     )
@@ -81,7 +86,9 @@ def payrollrule_edit(request, pk):
         request,
         rule_set=rule.rule_set,
         form=form,
-        save=lambda data: services.payroll_rule_update(by=request.user, rule=rule, **data),
+        save=lambda data: payroll_rules_services.payroll_rule_update(
+            by=request.user, rule=rule, **data
+        ),
         template="accounting/payroll_rules/rule_form.html",
         instance=rule,
     )
@@ -95,7 +102,7 @@ def payrollparameter_create(request, pk):
         request,
         rule_set=rule_set,
         form=form,
-        save=lambda data: services.payroll_parameter_create(
+        save=lambda data: payroll_rules_services.payroll_parameter_create(
             by=request.user, rule_set=rule_set, **data
         ),
         template="accounting/payroll_rules/parameter_form.html",
@@ -111,7 +118,7 @@ def payrollparameter_edit(request, pk):
         request,
         rule_set=parameter.rule_set,
         form=form,
-        save=lambda data: services.payroll_parameter_update(
+        save=lambda data: payroll_rules_services.payroll_parameter_update(
             by=request.user, parameter=parameter, **data
         ),
         template="accounting/payroll_rules/parameter_form.html",
@@ -137,7 +144,7 @@ def payrollruleset_try(request, pk):
             young_employee=data["young_employee"],
         )
         try:
-            result = selectors.payroll_rule_set_calculate(
+            result = payroll_rules_selectors.payroll_rule_set_calculate(
                 rule_set=rule_set, inputs=inputs, on=data["on"]
             )
         except PayrollRulesError as exc:
@@ -161,7 +168,7 @@ def payrollbrackettable_edit(request, pk):
     form = PayrollBracketRowsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.payroll_bracket_rows_replace(
+            payroll_rules_services.payroll_bracket_rows_replace(
                 by=request.user, table=table, rows=form.cleaned_data["rows"]
             )
         except PayrollRuleError as exc:

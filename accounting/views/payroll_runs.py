@@ -7,9 +7,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounting import selectors, services
 from accounting.forms.payroll_runs import PayrollCorrectionForm, PayrollRunForm
-from accounting.models import PayrollException, PayrollRun
+from accounting.models.payroll_runs import PayrollException, PayrollRun
+from accounting.selectors import payroll_reports as payroll_reports_selectors
+from accounting.selectors import payroll_runs as payroll_runs_selectors
+from accounting.selectors import payslips as payslips_selectors
+from accounting.services import payroll_runs as payroll_runs_services
 from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
 
@@ -18,7 +21,7 @@ PAGE_SIZE = 50
 
 @require_perm("accounting.view_payrollrun")
 def payrollrun_list(request):
-    runs = Paginator(selectors.payroll_runs_visible_to(request.user), PAGE_SIZE)
+    runs = Paginator(payroll_runs_selectors.payroll_runs_visible_to(request.user), PAGE_SIZE)
     return render(
         request,
         "accounting/payroll_runs/run_list.html",
@@ -31,7 +34,7 @@ def payrollrun_create(request):
     form = PayrollRunForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            run = services.payroll_run_create(by=request.user, **form.cleaned_data)
+            run = payroll_runs_services.payroll_run_create(by=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -42,27 +45,31 @@ def payrollrun_create(request):
 
 @require_perm("accounting.view_payrollrun")
 def payrollrun_detail(request, pk):
-    run = get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
-    payslips = Paginator(selectors.payslips_of(run), PAGE_SIZE).get_page(request.GET.get("page"))
+    run = get_object_or_404(payroll_runs_selectors.payroll_runs_visible_to(request.user), pk=pk)
+    payslips = Paginator(payroll_runs_selectors.payslips_of(run), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "accounting/payroll_runs/run_detail.html",
         {
             "run": run,
             "page": payslips,
-            "exceptions": selectors.payroll_exceptions_of(run),
+            "exceptions": payroll_runs_selectors.payroll_exceptions_of(run),
             "show_progress": run.job_id and run.job.requested_by_id == request.user.pk,
             # The approver sees what changed since last month before approving.
-            "variance": selectors.payroll_run_variance(run)
+            "variance": payroll_reports_selectors.payroll_run_variance(run)
             if run.status == PayrollRun.Status.CALCULATED
             else None,
-            "documents": selectors.payslip_documents_summary(run) if run.is_final else None,
+            "documents": payslips_selectors.payslip_documents_summary(run)
+            if run.is_final
+            else None,
         },
     )
 
 
 def _act(request, pk, action, done_message):
-    run = get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
+    run = get_object_or_404(payroll_runs_selectors.payroll_runs_visible_to(request.user), pk=pk)
     try:
         action(by=request.user, run=run)
     except DomainError as exc:
@@ -75,28 +82,34 @@ def _act(request, pk, action, done_message):
 @require_POST
 @require_perm("accounting.calculate_payrollrun")
 def payrollrun_calculate(request, pk):
-    return _act(request, pk, services.payroll_run_calculate, _("The calculation has started."))
+    return _act(
+        request, pk, payroll_runs_services.payroll_run_calculate, _("The calculation has started.")
+    )
 
 
 @require_POST
 @require_perm("accounting.approve_payrollrun")
 def payrollrun_approve(request, pk):
-    return _act(request, pk, services.payroll_run_approve, _("The payroll run is approved."))
+    return _act(
+        request, pk, payroll_runs_services.payroll_run_approve, _("The payroll run is approved.")
+    )
 
 
 @require_POST
 @require_perm("accounting.change_payrollrun")
 def payrollrun_post(request, pk):
-    return _act(request, pk, services.payroll_run_post, _("The payroll run is posted."))
+    return _act(
+        request, pk, payroll_runs_services.payroll_run_post, _("The payroll run is posted.")
+    )
 
 
 @require_POST
 @require_perm("accounting.change_payrollrun")
 def payrollexception_decide(request, pk):
-    run_ids = selectors.payroll_runs_visible_to(request.user).values("pk")
+    run_ids = payroll_runs_selectors.payroll_runs_visible_to(request.user).values("pk")
     exception = get_object_or_404(PayrollException.objects.filter(run__in=run_ids), pk=pk)
     try:
-        services.payroll_exception_decide(
+        payroll_runs_services.payroll_exception_decide(
             by=request.user, exception=exception, excluded=request.POST.get("excluded") == "1"
         )
     except DomainError as exc:
@@ -106,7 +119,7 @@ def payrollexception_decide(request, pk):
 
 @require_perm("accounting.view_payrollrun")
 def payslip_detail(request, pk):
-    payslip = get_object_or_404(selectors.payslips_visible_to(request.user), pk=pk)
+    payslip = get_object_or_404(payroll_runs_selectors.payslips_visible_to(request.user), pk=pk)
     return render(
         request,
         "accounting/payroll_runs/payslip_detail.html",
@@ -116,11 +129,11 @@ def payslip_detail(request, pk):
 
 @require_perm("accounting.add_payrollrun")
 def payrollrun_correct(request, pk):
-    run = get_object_or_404(selectors.payroll_runs_visible_to(request.user), pk=pk)
+    run = get_object_or_404(payroll_runs_selectors.payroll_runs_visible_to(request.user), pk=pk)
     form = PayrollCorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            correction = services.payroll_run_correction_create(
+            correction = payroll_runs_services.payroll_run_correction_create(
                 by=request.user,
                 run=run,
                 employees=form.cleaned_data["employee_numbers"],

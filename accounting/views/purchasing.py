@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounting import selectors, services
-from accounting.forms import (
+from accounting.forms.purchasing import (
     CancelForm,
     GoodsReceiptForm,
     PurchaseOrderFilter,
@@ -19,7 +18,9 @@ from accounting.forms import (
     SupplierFilter,
     SupplierForm,
 )
-from accounting.models import PurchaseOrder
+from accounting.models.payables import PurchaseOrder
+from accounting.selectors import purchasing as purchasing_selectors
+from accounting.services import purchasing as purchasing_services
 from accounting.services.purchasing import CANCELLABLE, RECEIVABLE, PurchasingError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
@@ -37,7 +38,7 @@ def _page(request, queryset):
 
 @require_perm("accounting.view_supplier")
 def supplier_list(request):
-    filters = SupplierFilter(request.GET, queryset=selectors.supplier_list(request.user))
+    filters = SupplierFilter(request.GET, queryset=purchasing_selectors.supplier_list(request.user))
     return render(
         request,
         "accounting/supplier_list.html",
@@ -51,8 +52,8 @@ def supplier_list(request):
 
 @require_perm("accounting.view_supplier")
 def supplier_detail(request, pk):
-    supplier = get_object_or_404(selectors.suppliers_visible_to(request.user), pk=pk)
-    orders = selectors.purchase_order_list(request.user).filter(supplier=supplier)
+    supplier = get_object_or_404(purchasing_selectors.suppliers_visible_to(request.user), pk=pk)
+    orders = purchasing_selectors.purchase_order_list(request.user).filter(supplier=supplier)
     return render(
         request,
         "accounting/supplier_detail.html",
@@ -65,9 +66,9 @@ def _supplier_form(request, *, supplier=None):
     if request.method == "POST" and form.is_valid():
         try:
             if supplier is None:
-                supplier = services.supplier_create(by=request.user, **form.cleaned_data)
+                supplier = purchasing_services.supplier_create(by=request.user, **form.cleaned_data)
             else:
-                supplier = services.supplier_update(
+                supplier = purchasing_services.supplier_update(
                     by=request.user, supplier=supplier, **form.cleaned_data
                 )
         except PurchasingError as exc:
@@ -85,13 +86,13 @@ def supplier_create(request):
 
 @require_perm("accounting.change_supplier")
 def supplier_edit(request, pk):
-    supplier = get_object_or_404(selectors.suppliers_visible_to(request.user), pk=pk)
+    supplier = get_object_or_404(purchasing_selectors.suppliers_visible_to(request.user), pk=pk)
     return _supplier_form(request, supplier=supplier)
 
 
 def _supplier_set_active(request, pk, *, active: bool):
-    supplier = get_object_or_404(selectors.suppliers_visible_to(request.user), pk=pk)
-    services.supplier_set_active(by=request.user, supplier=supplier, active=active)
+    supplier = get_object_or_404(purchasing_selectors.suppliers_visible_to(request.user), pk=pk)
+    purchasing_services.supplier_set_active(by=request.user, supplier=supplier, active=active)
     if active:
         messages.success(request, _("%(name)s is active again.") % {"name": supplier})
     else:
@@ -118,7 +119,9 @@ def supplier_activate(request, pk):
 
 @require_perm("accounting.view_purchaseorder")
 def purchaseorder_list(request):
-    filters = PurchaseOrderFilter(request.GET, queryset=selectors.purchase_order_list(request.user))
+    filters = PurchaseOrderFilter(
+        request.GET, queryset=purchasing_selectors.purchase_order_list(request.user)
+    )
     return render(
         request,
         "accounting/purchaseorder_list.html",
@@ -132,7 +135,7 @@ def purchaseorder_list(request):
 
 @require_perm("accounting.approve_purchaseorder")
 def purchaseorder_approvals(request):
-    orders = selectors.purchase_orders_awaiting_approval_by(request.user)
+    orders = purchasing_selectors.purchase_orders_awaiting_approval_by(request.user)
     return render(
         request,
         "accounting/purchaseorder_approvals.html",
@@ -144,7 +147,7 @@ def purchaseorder_approvals(request):
 
 
 def _order(request, pk) -> PurchaseOrder:
-    return get_object_or_404(selectors.purchase_orders_visible_to(request.user), pk=pk)
+    return get_object_or_404(purchasing_selectors.purchase_orders_visible_to(request.user), pk=pk)
 
 
 def _actions(user, order: PurchaseOrder, *, has_receipts: bool) -> dict[str, bool]:
@@ -166,12 +169,12 @@ def _actions(user, order: PurchaseOrder, *, has_receipts: bool) -> dict[str, boo
 @require_perm("accounting.view_purchaseorder")
 def purchaseorder_detail(request, pk):
     order = _order(request, pk)
-    lines = selectors.purchase_order_lines(order)
-    receipts = selectors.purchase_order_receipts(order)
+    lines = purchasing_selectors.purchase_order_lines(order)
+    receipts = purchasing_selectors.purchase_order_receipts(order)
     context = {
         "order": order,
         "lines": lines,
-        "totals": selectors.totals_of(lines),
+        "totals": purchasing_selectors.totals_of(lines),
         "receipts": receipts,
         "actions": _actions(request.user, order, has_receipts=bool(receipts)),
         "awaiting_self": order.status == Status.AWAITING_APPROVAL
@@ -205,11 +208,11 @@ def _order_form(request, *, order=None):
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             if order is None:
-                order = services.purchase_order_create(
+                order = purchasing_services.purchase_order_create(
                     by=request.user, lines=formset.lines(), **form.cleaned_data
                 )
             else:
-                order = services.purchase_order_update(
+                order = purchasing_services.purchase_order_update(
                     by=request.user, order=order, lines=formset.lines(), **form.cleaned_data
                 )
         except PurchasingError as exc:
@@ -257,14 +260,19 @@ def _transition(request, pk, service, success: str, **kwargs):
 @require_perm("accounting.change_purchaseorder")
 def purchaseorder_submit(request, pk):
     return _transition(
-        request, pk, services.purchase_order_submit, _("%(number)s is submitted: %(status)s.")
+        request,
+        pk,
+        purchasing_services.purchase_order_submit,
+        _("%(number)s is submitted: %(status)s."),
     )
 
 
 @require_POST
 @require_perm("accounting.approve_purchaseorder")
 def purchaseorder_approve(request, pk):
-    return _transition(request, pk, services.purchase_order_approve, _("%(number)s is approved."))
+    return _transition(
+        request, pk, purchasing_services.purchase_order_approve, _("%(number)s is approved.")
+    )
 
 
 @require_POST
@@ -277,7 +285,7 @@ def purchaseorder_reject(request, pk):
     return _transition(
         request,
         pk,
-        services.purchase_order_reject,
+        purchasing_services.purchase_order_reject,
         _("%(number)s is returned to its preparer as a draft."),
         comment=form.cleaned_data["comment"],
     )
@@ -289,7 +297,7 @@ def purchaseorder_send(request, pk):
     return _transition(
         request,
         pk,
-        services.purchase_order_send,
+        purchasing_services.purchase_order_send,
         _("%(number)s is sent: the supplier receives the PDF by email."),
     )
 
@@ -300,20 +308,26 @@ def purchaseorder_cancel(request, pk):
     form = CancelForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
     return _transition(
-        request, pk, services.purchase_order_cancel, _("%(number)s is cancelled."), reason=reason
+        request,
+        pk,
+        purchasing_services.purchase_order_cancel,
+        _("%(number)s is cancelled."),
+        reason=reason,
     )
 
 
 @require_POST
 @require_perm("accounting.change_purchaseorder")
 def purchaseorder_close(request, pk):
-    return _transition(request, pk, services.purchase_order_close, _("%(number)s is closed."))
+    return _transition(
+        request, pk, purchasing_services.purchase_order_close, _("%(number)s is closed.")
+    )
 
 
 @require_perm("accounting.view_purchaseorder")
 def purchaseorder_pdf(request, pk):
     order = _order(request, pk)
-    pdf = services.purchase_order_pdf(order=order)
+    pdf = purchasing_services.purchase_order_pdf(order=order)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{order.number}.pdf"'
     return response
@@ -332,13 +346,13 @@ def goodsreceipt_create(request, pk):
             % {"number": order, "status": order.get_status_display()},
         )
         return redirect("accounting:purchaseorder-detail", pk=order.pk)
-    lines = selectors.purchase_order_lines(order)
+    lines = purchasing_selectors.purchase_order_lines(order)
     form = GoodsReceiptForm(
         request.POST or None, lines=lines, initial={"received_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.goods_receipt_record(
+            purchasing_services.goods_receipt_record(
                 by=request.user,
                 order=order,
                 received_on=form.cleaned_data["received_on"],

@@ -4,14 +4,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounting.forms.takings import TakingsUploadForm
-from accounting.models import TakingsImport
-from accounting.services import (
+from accounting.models.takings import TakingsImport
+from accounting.services.takings import (
     TakingsImportError,
+    max_upload_bytes,
     takings_import_confirm,
     takings_import_discard,
     takings_import_upload,
 )
-from accounting.services.takings import max_upload_bytes
 from backoffice.permissions import require_perm
 
 

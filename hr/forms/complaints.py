@@ -3,7 +3,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Complaint, Employee
+from hr.models.complaints import Complaint
+from hr.models.employees import Employee
 from hr.services.complaints import TRANSITIONS
 
 User = get_user_model()

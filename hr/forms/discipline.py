@@ -2,7 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Employee, Incident, Termination, Warning
+from hr.models.discipline import Incident, Termination, Warning
+from hr.models.employees import Employee
 
 DATE = forms.DateInput(attrs={"type": "date"})
 

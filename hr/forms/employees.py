@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Department, Employee, EmployeePersonal, Position
+from hr.models.employees import Department, Employee, EmployeePersonal, Position
 from hr.validators import compact_iban
 
 

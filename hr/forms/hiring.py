@@ -3,14 +3,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.forms.employees import PositionChoiceField
-from hr.models import (
-    Applicant,
-    Employee,
-    InterviewFeedback,
-    JobOpening,
-    Offer,
-    Position,
-)
+from hr.models.employees import Employee, Position
+from hr.models.hiring import Applicant, InterviewFeedback, JobOpening, Offer
 from hr.validators import validate_cv
 
 CV_ACCEPT = ".pdf,.doc,.docx,.odt"

@@ -2,7 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Department, Policy
+from hr.models.employees import Department
+from hr.models.policies import Policy
 from hr.validators import validate_pdf
 
 

@@ -4,7 +4,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hr.models import Department, EmployeeDocument
+from hr.models.documents import EmployeeDocument
+from hr.models.employees import Department
 from hr.uploads import XLSX_SIGNATURE, check_size, document_content_type, read_head
 
 

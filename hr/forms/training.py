@@ -5,7 +5,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from hr.forms.employees import PositionChoiceField
-from hr.models import Course, Department, Employee, Position, TrainingAssignment, TrainingSession
+from hr.models.employees import Department, Employee, Position
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 
 RECENT_SESSION_DAYS = 30
 

@@ -86,7 +86,7 @@ class Complaint(models.Model):
     @classmethod
     def history_visible_to(cls, user):
         """The complaints whose history `user` may read: those they may open."""
-        from hr.selectors import complaints_visible_to  # selectors import the models
+        from hr.selectors.complaints import complaints_visible_to
 
         return complaints_visible_to(user)
 

@@ -3,7 +3,7 @@
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from hr.models import Complaint, ComplaintNote
+from hr.models.complaints import Complaint, ComplaintNote
 
 Handlers = Complaint.handlers.through
 About = Complaint.about.through

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from hr.models import (
+from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
     Incident,

@@ -2,7 +2,7 @@
 
 from django.db.models import Count, Q, QuerySet
 
-from hr.models import Department, Employee, EmployeePersonal, EmploymentChange
+from hr.models.employees import Department, Employee, EmployeePersonal, EmploymentChange
 
 
 def employee_for_user(user) -> Employee | None:

@@ -10,14 +10,8 @@ employee's manager and the new employee; HR and the manager tick tasks.
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from hr.models import (
-    Applicant,
-    Interview,
-    InterviewFeedback,
-    JobOpening,
-    OnboardingChecklist,
-    OnboardingTask,
-)
+from hr.models.hiring import Applicant, Interview, InterviewFeedback, JobOpening
+from hr.models.onboarding import OnboardingChecklist, OnboardingTask
 
 BOARD_COLUMN_SIZE = 25
 

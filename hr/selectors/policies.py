@@ -2,7 +2,8 @@
 
 from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
-from hr.models import Employee, Policy, PolicyAcknowledgement, PolicyVersion
+from hr.models.employees import Employee
+from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
 
 
 def _applies_to(employee: Employee) -> Q:

@@ -6,7 +6,9 @@ from datetime import timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from hr.models import Employee, EmployeeDocument, EmployeeImport
+from hr.models.documents import EmployeeDocument
+from hr.models.employees import Employee
+from hr.models.imports import EmployeeImport
 
 EXPIRING_WITHIN_DAYS = 30
 

@@ -6,7 +6,8 @@ from django.db import models
 from django.db.models import Exists, F, Func, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from hr.models import Course, Employee, TrainingAssignment, TrainingSession
+from hr.models.employees import Employee
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 
 EXPIRY_WARNING_DAYS = 30
 

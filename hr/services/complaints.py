@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from backoffice.errors import DomainError
 from backoffice.services import notification_send
-from hr.models import Complaint, ComplaintNote, Employee
+from hr.models.complaints import Complaint, ComplaintNote
+from hr.models.employees import Employee
 
 S = Complaint.Status
 

@@ -11,17 +11,16 @@ from django.utils.translation import gettext as _
 
 from backoffice.errors import DomainError
 from backoffice.services import notification_send
-from hr.models import (
+from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
-    Employee,
-    EmploymentChange,
     EscalationRule,
     Incident,
     OffboardingItem,
     Termination,
     Warning,
 )
+from hr.models.employees import Employee, EmploymentChange
 from hr.services.employees import employee_dismiss
 
 User = get_user_model()

@@ -14,7 +14,8 @@ from backoffice import roles
 from backoffice.errors import DomainError
 from backoffice.models import Notification
 from backoffice.services import notification_send, notification_send_to_group
-from hr.models import DocumentExpiryNotice, Employee, EmployeeDocument
+from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
+from hr.models.employees import Employee
 from hr.uploads import check_size, document_content_type
 
 # Days before expiry at which a document is announced, tightest first.

@@ -11,15 +11,8 @@ from django.utils.translation import gettext as _
 
 from backoffice import events
 from backoffice.errors import DomainError
-from hr.models import (
-    Department,
-    Employee,
-    EmployeePersonal,
-    EmploymentChange,
-    OffboardingItem,
-    Position,
-    Termination,
-)
+from hr.models.discipline import OffboardingItem, Termination
+from hr.models.employees import Department, Employee, EmployeePersonal, EmploymentChange, Position
 
 User = get_user_model()
 

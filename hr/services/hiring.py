@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from backoffice import roles
 from backoffice.errors import DomainError
 from backoffice.services import notification_send
-from hr.models import (
+from hr.models.employees import Employee
+from hr.models.hiring import (
     Applicant,
     ApplicantStageChange,
-    Employee,
     Interview,
     InterviewFeedback,
     JobOpening,

@@ -25,7 +25,8 @@ from simple_history.utils import bulk_create_with_history
 from backoffice import events
 from backoffice.errors import DomainError
 from hr import employee_files
-from hr.models import Department, Employee, EmployeeImport, Position
+from hr.models.employees import Department, Employee, Position
+from hr.models.imports import EmployeeImport
 from hr.uploads import check_size
 
 FILE_ERRORS = "file"

@@ -13,8 +13,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from backoffice.errors import DomainError
-from hr.models import (
-    Employee,
+from hr.models.employees import Employee
+from hr.models.onboarding import (
     OnboardingChecklist,
     OnboardingTask,
     OnboardingTemplate,

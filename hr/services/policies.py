@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from backoffice.errors import DomainError
 from backoffice.models import Notification
 from backoffice.services import notification_send
-from hr.models import Employee, Policy, PolicyAcknowledgement, PolicyVersion
+from hr.models.employees import Employee
+from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
 from hr.selectors.policies import employees_bound_by, pending_acknowledgement, policies_for
 
 User = get_user_model()

@@ -14,14 +14,8 @@ from simple_history.utils import bulk_create_with_history
 from backoffice.errors import DomainError
 from backoffice.models import Notification
 from backoffice.services import notification_send
-from hr.models import (
-    Course,
-    Department,
-    Employee,
-    Position,
-    TrainingAssignment,
-    TrainingSession,
-)
+from hr.models.employees import Department, Employee, Position
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 from hr.selectors.training import EXPIRY_WARNING_DAYS, assignments_expiring, assignments_overdue
 
 User = get_user_model()

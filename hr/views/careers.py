@@ -4,21 +4,22 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from hr import selectors, services
-from hr.forms import CareersApplicationForm
-from hr.services import HiringError
+from hr.forms.hiring import CareersApplicationForm
+from hr.selectors import hiring as hiring_selectors
+from hr.services import hiring as hiring_services
+from hr.services.hiring import HiringError
 
 
 def careers_list(request):
-    return render(request, "hr/careers/list.html", {"openings": selectors.public_openings()})
+    return render(request, "hr/careers/list.html", {"openings": hiring_selectors.public_openings()})
 
 
 def careers_apply(request, pk):
-    opening = get_object_or_404(selectors.public_openings(), pk=pk)
+    opening = get_object_or_404(hiring_selectors.public_openings(), pk=pk)
     form = CareersApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.applicant_apply(opening=opening, **form.cleaned_data)
+            hiring_services.applicant_apply(opening=opening, **form.cleaned_data)
         except HiringError as exc:
             form.add_error(None, str(exc))
         else:

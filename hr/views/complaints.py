@@ -10,26 +10,27 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_perm
-from hr import selectors, services
-from hr.forms import (
+from hr.forms.complaints import (
     ComplaintAssignForm,
     ComplaintForm,
     ComplaintNoteForm,
     ComplaintTransitionForm,
 )
-from hr.services import ComplaintError
+from hr.selectors import complaints as complaints_selectors
+from hr.services import complaints as complaints_services
+from hr.services.complaints import ComplaintError
 
 COMPLAINT_PAGE_SIZE = 50
 
 
 def _visible_complaint(request, pk):
     """The complaint, or 404 for anyone outside its raiser and handlers."""
-    return get_object_or_404(selectors.complaints_visible_to(request.user), pk=pk)
+    return get_object_or_404(complaints_selectors.complaints_visible_to(request.user), pk=pk)
 
 
 def _handled_complaint(request, pk):
     complaint = _visible_complaint(request, pk)
-    if not selectors.complaint_may_handle(request.user, complaint):
+    if not complaints_selectors.complaint_may_handle(request.user, complaint):
         # The raiser may see their complaint but not handle it.
         raise PermissionDenied
     return complaint
@@ -37,7 +38,9 @@ def _handled_complaint(request, pk):
 
 @require_perm("hr.raise_complaint")
 def complaint_list(request):
-    complaints = selectors.complaints_visible_to(request.user).order_by("-raised_at", "-pk")
+    complaints = complaints_selectors.complaints_visible_to(request.user).order_by(
+        "-raised_at", "-pk"
+    )
     status = request.GET.get("status", "")
     if status == "open":
         complaints = complaints.filter(status__in=complaints.model.OPEN)
@@ -54,7 +57,7 @@ def complaint_create(request):
     form = ComplaintForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            complaint = services.complaint_raise(by=request.user, **form.cleaned_data)
+            complaint = complaints_services.complaint_raise(by=request.user, **form.cleaned_data)
         except ComplaintError as exc:
             messages.error(request, str(exc))
         else:
@@ -70,13 +73,13 @@ def complaint_create(request):
 @require_perm("hr.raise_complaint")
 def complaint_detail(request, pk):
     complaint = _visible_complaint(request, pk)
-    may_handle = selectors.complaint_may_handle(request.user, complaint)
+    may_handle = complaints_selectors.complaint_may_handle(request.user, complaint)
     context = {"complaint": complaint, "may_handle": may_handle}
     if may_handle:
         context |= {
             "about": list(complaint.about.all()),
             "handlers": list(complaint.handlers.all()),
-            "notes": selectors.complaint_notes_visible_to(request.user, complaint),
+            "notes": complaints_selectors.complaint_notes_visible_to(request.user, complaint),
             "transition_form": ComplaintTransitionForm(complaint=complaint),
             "note_form": ComplaintNoteForm(),
             "assign_form": ComplaintAssignForm(
@@ -97,7 +100,9 @@ def complaint_transition(request, pk):
         messages.error(request, _("Choose a status."))
     else:
         try:
-            services.complaint_transition(by=request.user, complaint=complaint, **form.cleaned_data)
+            complaints_services.complaint_transition(
+                by=request.user, complaint=complaint, **form.cleaned_data
+            )
         except ComplaintError as exc:
             messages.error(request, str(exc))
         else:
@@ -114,7 +119,9 @@ def complaint_note(request, pk):
         messages.error(request, _("Write the note first."))
     else:
         try:
-            services.complaint_note_add(by=request.user, complaint=complaint, **form.cleaned_data)
+            complaints_services.complaint_note_add(
+                by=request.user, complaint=complaint, **form.cleaned_data
+            )
         except ComplaintError as exc:
             messages.error(request, str(exc))
         else:
@@ -131,7 +138,9 @@ def complaint_assign(request, pk):
         messages.error(request, _("Choose HR staff who can handle complaints."))
     else:
         try:
-            services.complaint_assign(by=request.user, complaint=complaint, **form.cleaned_data)
+            complaints_services.complaint_assign(
+                by=request.user, complaint=complaint, **form.cleaned_data
+            )
         except ComplaintError as exc:
             messages.error(request, str(exc))
         else:
@@ -162,7 +171,7 @@ def _cell(value) -> str:
 @require_perm("hr.handle_complaint")
 def complaint_export(request):
     """The complaints this user may see, as CSV; anonymous raisers stay anonymous."""
-    complaints = selectors.complaints_visible_to(request.user).order_by("pk")
+    complaints = complaints_selectors.complaints_visible_to(request.user).order_by("pk")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="complaints.csv"'
     writer = csv.writer(response)

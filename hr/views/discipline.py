@@ -4,16 +4,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_any_perm, require_perm
-from hr import selectors, services
-from hr.forms import DismissalCaseForm, IncidentForm, TerminationForm, WarningForm
-from hr.models import DisciplineProposal, DismissalCase, Employee, OffboardingItem
-from hr.services import DisciplineError, EmployeeError
+from hr.forms.discipline import DismissalCaseForm, IncidentForm, TerminationForm, WarningForm
+from hr.models.discipline import DisciplineProposal, DismissalCase, OffboardingItem
+from hr.models.employees import Employee
+from hr.selectors import discipline as discipline_selectors
+from hr.selectors import employees as employees_selectors
+from hr.services import discipline as discipline_services
+from hr.services.discipline import DisciplineError
+from hr.services.employees import EmployeeError
 
 DEPARTURE_ERRORS = (DisciplineError, EmployeeError)
 
 
 def _employee(request, pk) -> Employee:
-    return get_object_or_404(selectors.employees_visible_to(request.user), pk=pk)
+    return get_object_or_404(employees_selectors.employees_visible_to(request.user), pk=pk)
 
 
 @require_perm("hr.view_warning", "hr.view_incident")
@@ -21,10 +25,14 @@ def employee_discipline(request, pk):
     employee = _employee(request, pk)
     context = {
         "employee": employee,
-        "incidents": selectors.incidents_of(employee),
-        "warnings": selectors.warnings_visible_to(request.user).filter(employee=employee),
-        "proposals": selectors.proposals_open().filter(employee=employee),
-        "cases": selectors.dismissal_cases_visible_to(request.user).filter(employee=employee),
+        "incidents": discipline_selectors.incidents_of(employee),
+        "warnings": discipline_selectors.warnings_visible_to(request.user).filter(
+            employee=employee
+        ),
+        "proposals": discipline_selectors.proposals_open().filter(employee=employee),
+        "cases": discipline_selectors.dismissal_cases_visible_to(request.user).filter(
+            employee=employee
+        ),
         "terminations": employee.terminations.select_related("recorded_by"),
     }
     return render(request, "hr/employee_discipline.html", context)
@@ -36,7 +44,7 @@ def incident_create(request, pk):
     form = IncidentForm(request.POST or None, employee=employee)
     if request.method == "POST" and form.is_valid():
         try:
-            _incident, proposals = services.incident_record(
+            _incident, proposals = discipline_services.incident_record(
                 by=request.user, employee=employee, **form.cleaned_data
             )
         except DisciplineError as exc:
@@ -59,7 +67,9 @@ def warning_create(request, pk):
     form = WarningForm(request.POST or None, employee=employee)
     if request.method == "POST" and form.is_valid():
         try:
-            services.warning_issue(by=request.user, employee=employee, **form.cleaned_data)
+            discipline_services.warning_issue(
+                by=request.user, employee=employee, **form.cleaned_data
+            )
         except DisciplineError as exc:
             messages.error(request, str(exc))
         else:
@@ -71,7 +81,7 @@ def warning_create(request, pk):
 @require_perm("hr.acknowledge_warning")
 def warning_detail(request, pk):
     warning = get_object_or_404(
-        selectors.warnings_visible_to(request.user).prefetch_related("incidents"), pk=pk
+        discipline_selectors.warnings_visible_to(request.user).prefetch_related("incidents"), pk=pk
     )
     return render(
         request,
@@ -83,9 +93,9 @@ def warning_detail(request, pk):
 @require_perm("hr.acknowledge_warning")
 @require_POST
 def warning_acknowledge(request, pk):
-    warning = get_object_or_404(selectors.warnings_visible_to(request.user), pk=pk)
+    warning = get_object_or_404(discipline_selectors.warnings_visible_to(request.user), pk=pk)
     try:
-        services.warning_acknowledge(by=request.user, warning=warning)
+        discipline_services.warning_acknowledge(by=request.user, warning=warning)
     except DisciplineError as exc:
         messages.error(request, str(exc))
     else:
@@ -96,9 +106,9 @@ def warning_acknowledge(request, pk):
 @require_perm("hr.change_warning")
 @require_POST
 def warning_share(request, pk):
-    warning = get_object_or_404(selectors.warnings_visible_to(request.user), pk=pk)
+    warning = get_object_or_404(discipline_selectors.warnings_visible_to(request.user), pk=pk)
     shared = request.POST.get("shared") == "1"
-    services.warning_share(by=request.user, warning=warning, shared=shared)
+    discipline_services.warning_share(by=request.user, warning=warning, shared=shared)
     if shared:
         messages.success(request, _("The manager now sees the level and dates of this warning."))
     else:
@@ -108,13 +118,15 @@ def warning_share(request, pk):
 
 @require_perm("hr.acknowledge_warning")
 def my_warnings(request):
-    warnings = selectors.warnings_visible_to(request.user).filter(employee__user=request.user)
+    warnings = discipline_selectors.warnings_visible_to(request.user).filter(
+        employee__user=request.user
+    )
     return render(request, "hr/warning_mine.html", {"warnings": warnings})
 
 
 @require_perm("hr.view_team_warning")
 def team_warnings(request):
-    rows = selectors.team_warnings_shared_with(request.user)
+    rows = discipline_selectors.team_warnings_shared_with(request.user)
     return render(request, "hr/warning_team.html", {"rows": rows})
 
 
@@ -123,7 +135,7 @@ def team_warnings(request):
 def proposal_decline(request, pk):
     proposal = get_object_or_404(DisciplineProposal, pk=pk)
     try:
-        services.proposal_decline(by=request.user, proposal=proposal)
+        discipline_services.proposal_decline(by=request.user, proposal=proposal)
     except DisciplineError as exc:
         messages.error(request, str(exc))
     else:
@@ -137,7 +149,7 @@ def dismissal_create(request, pk):
     form = DismissalCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.dismissal_case_open(
+            case = discipline_services.dismissal_case_open(
                 by=request.user, employee=employee, **form.cleaned_data
             )
         except DisciplineError as exc:
@@ -149,7 +161,7 @@ def dismissal_create(request, pk):
 
 
 def _visible_case(request, pk) -> DismissalCase:
-    return get_object_or_404(selectors.dismissal_cases_visible_to(request.user), pk=pk)
+    return get_object_or_404(discipline_selectors.dismissal_cases_visible_to(request.user), pk=pk)
 
 
 @require_any_perm("hr.view_dismissalcase", "hr.agree_dismissalcase")
@@ -165,7 +177,7 @@ def dismissal_detail(request, pk):
 @require_perm("hr.agree_dismissalcase")
 def dismissal_team(request):
     cases = (
-        selectors.dismissal_cases_visible_to(request.user)
+        discipline_selectors.dismissal_cases_visible_to(request.user)
         .filter(manager__user=request.user)
         .order_by("-opened_at")
     )
@@ -175,7 +187,9 @@ def dismissal_team(request):
 def _agree(request, pk, *, as_manager: bool):
     case = _visible_case(request, pk)
     try:
-        case = services.dismissal_case_agree(by=request.user, case=case, as_manager=as_manager)
+        case = discipline_services.dismissal_case_agree(
+            by=request.user, case=case, as_manager=as_manager
+        )
     except DEPARTURE_ERRORS as exc:
         messages.error(request, str(exc))
     else:
@@ -203,7 +217,7 @@ def dismissal_agree_manager(request, pk):
 def dismissal_withdraw(request, pk):
     case = _visible_case(request, pk)
     try:
-        services.dismissal_case_withdraw(by=request.user, case=case)
+        discipline_services.dismissal_case_withdraw(by=request.user, case=case)
     except DisciplineError as exc:
         messages.error(request, str(exc))
     else:
@@ -217,7 +231,9 @@ def termination_create(request, pk):
     form = TerminationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.employee_terminate(by=request.user, employee=employee, **form.cleaned_data)
+            discipline_services.employee_terminate(
+                by=request.user, employee=employee, **form.cleaned_data
+            )
         except DEPARTURE_ERRORS as exc:
             messages.error(request, str(exc))
         else:
@@ -228,9 +244,9 @@ def termination_create(request, pk):
 
 @require_perm("hr.view_offboardingitem")
 def offboarding_list(request):
-    terminations = list(selectors.terminations_with_open_items()[:200])
+    terminations = list(discipline_selectors.terminations_with_open_items()[:200])
     items = {}
-    for item in selectors.offboarding_items_of(terminations):
+    for item in discipline_selectors.offboarding_items_of(terminations):
         items.setdefault(item.termination_id, []).append(item)
     rows = [(termination, items.get(termination.pk, [])) for termination in terminations]
     return render(request, "hr/offboarding_list.html", {"rows": rows})
@@ -241,7 +257,7 @@ def offboarding_list(request):
 def offboarding_item_done(request, pk):
     item = get_object_or_404(OffboardingItem, pk=pk)
     try:
-        services.offboarding_item_done(by=request.user, item=item)
+        discipline_services.offboarding_item_done(by=request.user, item=item)
     except DisciplineError as exc:
         messages.error(request, str(exc))
     else:

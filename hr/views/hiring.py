@@ -11,16 +11,17 @@ from django.views.decorators.http import require_POST
 from backoffice.errors import DomainError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
-from hr import selectors, services
 from hr.filters import ApplicantFilter
-from hr.forms import (
+from hr.forms.hiring import (
     ApplicantEditForm,
     ApplicantForm,
     ApplicantMoveForm,
     OpeningForm,
     OpeningStatusForm,
 )
-from hr.models import Applicant, JobOpening
+from hr.models.hiring import Applicant, JobOpening
+from hr.selectors import hiring as hiring_selectors
+from hr.services import hiring as hiring_services
 
 APPLICANT_PAGE_SIZE = 50
 OPENING_PAGE_SIZE = 50
@@ -32,7 +33,7 @@ OPENING_PAGE_SIZE = 50
 @require_perm("hr.view_jobopening")
 def opening_list(request):
     status = request.GET.get("status", "")
-    openings = selectors.openings_for_hr()
+    openings = hiring_selectors.openings_for_hr()
     if status in JobOpening.Status.values:
         openings = openings.filter(status=status)
     page = Paginator(openings, OPENING_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -50,9 +51,9 @@ def opening_list(request):
 
 @require_perm("hr.view_jobopening")
 def opening_detail(request, pk):
-    opening = get_object_or_404(selectors.openings_for_hr(), pk=pk)
-    applicants = selectors.applicants_visible_to(request.user).filter(opening=opening)
-    counts = selectors.applicants_by_stage(applicants)
+    opening = get_object_or_404(hiring_selectors.openings_for_hr(), pk=pk)
+    applicants = hiring_selectors.applicants_visible_to(request.user).filter(opening=opening)
+    counts = hiring_selectors.applicants_by_stage(applicants)
     return render(
         request,
         "hr/opening_detail.html",
@@ -69,7 +70,9 @@ def _opening_form(request, opening=None):
     form = OpeningForm(request.POST or None, instance=opening)
     if request.method == "POST" and form.is_valid():
         try:
-            saved = services.opening_save(by=request.user, opening=opening, **form.cleaned_data)
+            saved = hiring_services.opening_save(
+                by=request.user, opening=opening, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -97,7 +100,7 @@ def opening_status(request, pk):
         messages.error(request, _("Choose a status."))
     else:
         try:
-            services.opening_set_status(
+            hiring_services.opening_set_status(
                 by=request.user, opening=opening, status=form.cleaned_data["status"]
             )
         except DomainError as exc:
@@ -112,7 +115,9 @@ def opening_status(request, pk):
 
 @require_perm("hr.view_applicant")
 def applicant_list(request):
-    filters = ApplicantFilter(request.GET, queryset=selectors.applicants_visible_to(request.user))
+    filters = ApplicantFilter(
+        request.GET, queryset=hiring_selectors.applicants_visible_to(request.user)
+    )
     page = Paginator(filters.qs, APPLICANT_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -123,20 +128,20 @@ def applicant_list(request):
 
 @require_perm("hr.view_applicant")
 def applicant_board(request):
-    applicants = selectors.applicants_visible_to(request.user)
-    openings = selectors.openings_for_hr().exclude(status=JobOpening.Status.CLOSED)
+    applicants = hiring_selectors.applicants_visible_to(request.user)
+    openings = hiring_selectors.openings_for_hr().exclude(status=JobOpening.Status.CLOSED)
     opening = None
     if request.GET.get("opening", "").isdigit():
         opening = JobOpening.objects.filter(pk=request.GET["opening"]).first()
     if opening is not None:
         applicants = applicants.filter(opening=opening)
     labels = dict(Applicant.Stage.choices)
-    columns = selectors.pipeline_board(applicants)
+    columns = hiring_selectors.pipeline_board(applicants)
     for column in columns:
         # A rejection needs a reason: it is given on the applicant's page.
         column["moves"] = [
             (stage, labels[stage])
-            for stage in services.moves_from(column["stage"])
+            for stage in hiring_services.moves_from(column["stage"])
             if stage != Applicant.Stage.REJECTED
         ]
     context = {"columns": columns, "openings": openings, "opening": opening}
@@ -149,7 +154,7 @@ def applicant_create(request):
     form = ApplicantForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            applicant = services.applicant_apply(by=request.user, **form.cleaned_data)
+            applicant = hiring_services.applicant_apply(by=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -160,19 +165,19 @@ def applicant_create(request):
 
 @login_required
 def applicant_detail(request, pk):
-    applicant = get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    applicant = get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
     is_hr = request.user.has_perm("hr.view_applicant")
-    manages = selectors.applicant_is_managed_by(request.user, applicant)
+    manages = hiring_selectors.applicant_is_managed_by(request.user, applicant)
     may_see_offers = request.user.has_perm("hr.view_offer") or manages
     context = {
         "applicant": applicant,
         "is_hr": is_hr,
         "may_read_notes": is_hr or manages,
-        "interviews": selectors.interviews_of(request.user, applicant),
+        "interviews": hiring_selectors.interviews_of(request.user, applicant),
         "stage_changes": applicant.stage_changes.select_related("changed_by"),
         "offers": list(applicant.offers.all()) if may_see_offers else [],
         "may_see_offers": may_see_offers,
-        "moves": services.moves_from(applicant.stage),
+        "moves": hiring_services.moves_from(applicant.stage),
         "stage_labels": dict(Applicant.Stage.choices),
     }
     return render(request, "hr/applicant_detail.html", context)
@@ -180,11 +185,13 @@ def applicant_detail(request, pk):
 
 @require_perm("hr.change_applicant")
 def applicant_edit(request, pk):
-    applicant = get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    applicant = get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
     form = ApplicantEditForm(request.POST or None, instance=applicant)
     if request.method == "POST" and form.is_valid():
         try:
-            services.applicant_update(by=request.user, applicant=applicant, **form.cleaned_data)
+            hiring_services.applicant_update(
+                by=request.user, applicant=applicant, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -196,7 +203,7 @@ def applicant_edit(request, pk):
 @login_required
 def applicant_cv(request, pk):
     """The CV, for those who may see the applicant; never served from MEDIA_URL."""
-    applicant = get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    applicant = get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
     if not applicant.cv:
         raise Http404
     try:
@@ -211,13 +218,15 @@ def applicant_cv(request, pk):
 @require_perm("hr.change_applicant")
 @require_POST
 def applicant_move(request, pk):
-    applicant = get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    applicant = get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
     form = ApplicantMoveForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose the stage to move to."))
     else:
         try:
-            services.applicant_move(by=request.user, applicant=applicant, **form.cleaned_data)
+            hiring_services.applicant_move(
+                by=request.user, applicant=applicant, **form.cleaned_data
+            )
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
@@ -238,7 +247,7 @@ def applicant_move(request, pk):
 def my_hiring(request):
     """What an interviewer or hiring manager takes part in, and the onboarding they follow."""
     applicants = (
-        selectors.applicants_visible_to(request.user)
+        hiring_selectors.applicants_visible_to(request.user)
         .exclude(stage__in=Applicant.FINAL)
         .order_by("opening", "-applied_at")
     )
@@ -247,8 +256,8 @@ def my_hiring(request):
         "hr/my_hiring.html",
         {
             "applicants": applicants[:100],
-            "checklists": selectors.onboarding_visible_to(request.user).order_by("-started_at")[
-                :50
-            ],
+            "checklists": hiring_selectors.onboarding_visible_to(request.user).order_by(
+                "-started_at"
+            )[:50],
         },
     )

@@ -9,13 +9,14 @@ from django.views.decorators.http import require_POST
 
 from backoffice.errors import DomainError
 from backoffice.permissions import require_perm
-from hr import selectors, services
-from hr.forms import FeedbackForm, HireForm, InterviewForm, OfferForm, OfferStatusForm
-from hr.models import InterviewFeedback, Offer
+from hr.forms.hiring import FeedbackForm, HireForm, InterviewForm, OfferForm, OfferStatusForm
+from hr.models.hiring import InterviewFeedback, Offer
+from hr.selectors import hiring as hiring_selectors
+from hr.services import hiring as hiring_services
 
 
 def _applicant(request, pk):
-    return get_object_or_404(selectors.applicants_visible_to(request.user), pk=pk)
+    return get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
 
 
 @require_perm("hr.add_interview")
@@ -24,7 +25,9 @@ def interview_create(request, pk):
     form = InterviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.interview_schedule(by=request.user, applicant=applicant, **form.cleaned_data)
+            hiring_services.interview_schedule(
+                by=request.user, applicant=applicant, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -36,7 +39,7 @@ def interview_create(request, pk):
 @login_required
 def interview_feedback(request, pk):
     """An interviewer's own feedback on one interview; nobody else's, and nobody else may."""
-    interview = selectors.interview_for_feedback(request.user, pk)
+    interview = hiring_selectors.interview_for_feedback(request.user, pk)
     if interview is None:
         raise Http404
     own = InterviewFeedback.objects.filter(
@@ -46,7 +49,9 @@ def interview_feedback(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in FeedbackForm.Meta.fields}
         try:
-            services.interview_feedback_record(by=request.user, interview=interview, **fields)
+            hiring_services.interview_feedback_record(
+                by=request.user, interview=interview, **fields
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -61,7 +66,7 @@ def offer_create(request, pk):
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.offer_create(by=request.user, applicant=applicant, **form.cleaned_data)
+            hiring_services.offer_create(by=request.user, applicant=applicant, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -79,7 +84,7 @@ def offer_status(request, pk):
         messages.error(request, _("Choose a status."))
     else:
         try:
-            services.offer_set_status(
+            hiring_services.offer_set_status(
                 by=request.user, offer=offer, status=form.cleaned_data["status"]
             )
         except DomainError as exc:
@@ -101,7 +106,7 @@ def applicant_hire(request, pk):
     form = HireForm(request.POST or None, initial={"work_email": ""})
     if request.method == "POST" and form.is_valid():
         try:
-            employee = services.applicant_hire(
+            employee = hiring_services.applicant_hire(
                 by=request.user,
                 applicant=applicant,
                 site_url=request.build_absolute_uri("/"),

@@ -11,26 +11,28 @@ from django.views.decorators.http import require_POST
 from backoffice.errors import DomainError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
-from hr import selectors, services
-from hr.forms import PolicyForm, PolicyVersionForm
-from hr.models import Policy, PolicyVersion
+from hr.forms.policies import PolicyForm, PolicyVersionForm
+from hr.models.policies import Policy, PolicyVersion
+from hr.selectors import employees as employees_selectors
+from hr.selectors import policies as policies_selectors
+from hr.services import policies as policies_services
 
 PAGE_SIZE = 50
 
 
 @require_perm("hr.acknowledge_policy")
 def policy_mine(request):
-    employee = selectors.employee_for_user(request.user)
+    employee = employees_selectors.employee_for_user(request.user)
     return render(
         request,
         "hr/policy_mine.html",
-        {"employee": employee, "policies": selectors.policies_for(employee)},
+        {"employee": employee, "policies": policies_selectors.policies_for(employee)},
     )
 
 
 def _readable_version(request, pk) -> PolicyVersion:
     version = get_object_or_404(PolicyVersion.objects.select_related("policy"), pk=pk)
-    if not selectors.policy_version_readable_by(request.user, version):
+    if not policies_selectors.policy_version_readable_by(request.user, version):
         raise Http404
     return version
 
@@ -38,8 +40,8 @@ def _readable_version(request, pk) -> PolicyVersion:
 @require_perm("hr.acknowledge_policy")
 def policy_version_detail(request, pk):
     version = _readable_version(request, pk)
-    employee = selectors.employee_for_user(request.user)
-    mine = selectors.policies_for(employee).filter(current_version=version).first()
+    employee = employees_selectors.employee_for_user(request.user)
+    mine = policies_selectors.policies_for(employee).filter(current_version=version).first()
     return render(
         request,
         "hr/policy_version_detail.html",
@@ -63,12 +65,12 @@ def policy_version_file(request, pk):
 @require_POST
 def policy_acknowledge(request, pk):
     """Acknowledge, for the signed-in person only, a version they must read."""
-    employee = selectors.employee_for_user(request.user)
-    if not selectors.policies_for(employee).filter(current_version=pk).exists():
+    employee = employees_selectors.employee_for_user(request.user)
+    if not policies_selectors.policies_for(employee).filter(current_version=pk).exists():
         raise Http404
     version = get_object_or_404(PolicyVersion, pk=pk)
     try:
-        services.policy_acknowledge(by=request.user, version=version)
+        policies_services.policy_acknowledge(by=request.user, version=version)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -96,7 +98,7 @@ def policy_create(request):
     form = PolicyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            policy = services.policy_create(by=request.user, **form.cleaned_data)
+            policy = policies_services.policy_create(by=request.user, **form.cleaned_data)
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
@@ -120,7 +122,7 @@ def policy_version_create(request, pk):
     form = PolicyVersionForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            version = services.policy_version_create(
+            version = policies_services.policy_version_create(
                 by=request.user, policy=policy, **form.cleaned_data
             )
         except DomainError as exc:
@@ -140,7 +142,7 @@ def policy_version_create(request, pk):
 def policy_version_publish(request, pk):
     version = get_object_or_404(PolicyVersion, pk=pk)
     try:
-        services.policy_version_publish(by=request.user, version=version)
+        policies_services.policy_version_publish(by=request.user, version=version)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:
@@ -156,7 +158,7 @@ def policy_version_publish(request, pk):
 def policy_version_acknowledgements(request, pk):
     version = get_object_or_404(PolicyVersion.objects.select_related("policy"), pk=pk)
     state = request.GET.get("state", "")
-    people = selectors.employees_bound_by(version)
+    people = policies_selectors.employees_bound_by(version)
     if state == "done":
         people = people.filter(acknowledged_at__isnull=False)
     elif state == "pending":
@@ -170,7 +172,7 @@ def policy_version_acknowledgements(request, pk):
             "version": version,
             "policy": version.policy,
             "state": state,
-            "counts": selectors.acknowledgement_counts(version),
+            "counts": policies_selectors.acknowledgement_counts(version),
             "page": Paginator(people, PAGE_SIZE).get_page(request.GET.get("page")),
             "querystring": querystring_without_page(request),
         },
@@ -182,7 +184,7 @@ def policy_version_acknowledgements(request, pk):
 def policy_version_remind(request, pk):
     version = get_object_or_404(PolicyVersion.objects.select_related("policy"), pk=pk)
     try:
-        count = services.policy_reminders_send(by=request.user, version=version)
+        count = policies_services.policy_reminders_send(by=request.user, version=version)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

@@ -8,23 +8,26 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_perm
-from hr import selectors, services
 from hr.employee_files import COLUMNS
-from hr.forms import DocumentUploadForm, EmployeeImportForm, OrgChartFilterForm
-from hr.services import DocumentError, EmployeeImportError
-from hr.services.imports import FILE_ERRORS
+from hr.forms.records import DocumentUploadForm, EmployeeImportForm, OrgChartFilterForm
+from hr.selectors import employees as employees_selectors
+from hr.selectors import records as records_selectors
+from hr.services import documents as documents_services
+from hr.services import imports as imports_services
+from hr.services.documents import DocumentError
+from hr.services.imports import FILE_ERRORS, EmployeeImportError
 
 # Documents -------------------------------------------------------------------
 
 
 @require_perm("hr.add_employeedocument")
 def document_upload(request, pk):
-    employee = get_object_or_404(selectors.employees_visible_to(request.user), pk=pk)
+    employee = get_object_or_404(employees_selectors.employees_visible_to(request.user), pk=pk)
     form = DocumentUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.document_upload(
+            documents_services.document_upload(
                 by=request.user,
                 employee=employee,
                 kind=data["kind"],
@@ -43,7 +46,7 @@ def document_upload(request, pk):
 @login_required
 def document_download(request, pk):
     """The file itself, only through this check: documents are never under MEDIA_URL."""
-    document = get_object_or_404(selectors.documents_visible_to(request.user), pk=pk)
+    document = get_object_or_404(records_selectors.documents_visible_to(request.user), pk=pk)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:
@@ -60,7 +63,7 @@ def document_download(request, pk):
 
 @login_required
 def my_documents(request):
-    employee = selectors.employee_for_user(request.user)
+    employee = employees_selectors.employee_for_user(request.user)
     if employee is None:
         raise Http404
     return redirect(reverse("hr:employee-detail", args=[employee.pk]) + "#documents")
@@ -68,7 +71,7 @@ def my_documents(request):
 
 @require_perm("hr.view_employeedocument")
 def documents_expiring(request):
-    documents = selectors.documents_expiring(request.user)
+    documents = records_selectors.documents_expiring(request.user)
     return render(request, "hr/documents_expiring.html", {"documents": documents[:500]})
 
 
@@ -79,7 +82,7 @@ def documents_expiring(request):
 def org_chart(request):
     form = OrgChartFilterForm(request.GET or None)
     department = form.cleaned_data["department"] if form.is_valid() else None
-    items = selectors.org_chart(department=department)
+    items = records_selectors.org_chart(department=department)
     return render(
         request, "hr/org_chart.html", {"form": form, "items": items, "department": department}
     )
@@ -93,7 +96,7 @@ def employee_import(request):
     form = EmployeeImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            batch = services.employee_import_upload(
+            batch = imports_services.employee_import_upload(
                 by=request.user, uploaded_file=form.cleaned_data["file"]
             )
         except EmployeeImportError as exc:
@@ -109,7 +112,7 @@ def employee_import(request):
 
 @require_perm("hr.import_employee")
 def employee_import_preview(request, pk):
-    batch = get_object_or_404(selectors.imports_of(request.user), pk=pk)
+    batch = get_object_or_404(records_selectors.imports_of(request.user), pk=pk)
     errors = batch.errors or {}
     rows = [
         {
@@ -133,9 +136,9 @@ def employee_import_preview(request, pk):
 @require_perm("hr.import_employee")
 @require_POST
 def employee_import_confirm(request, pk):
-    batch = get_object_or_404(selectors.imports_of(request.user), pk=pk)
+    batch = get_object_or_404(records_selectors.imports_of(request.user), pk=pk)
     try:
-        count = services.employee_import_confirm(by=request.user, batch=batch)
+        count = imports_services.employee_import_confirm(by=request.user, batch=batch)
     except EmployeeImportError as exc:
         messages.error(request, str(exc))
         return redirect("hr:employee-import-preview", pk=batch.pk)

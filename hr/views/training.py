@@ -11,8 +11,7 @@ from django.views.decorators.http import require_POST
 from backoffice.errors import DomainError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
-from hr import selectors, services
-from hr.forms import (
+from hr.forms.training import (
     AssignmentRecordForm,
     CourseForm,
     SessionRecordForm,
@@ -20,7 +19,10 @@ from hr.forms import (
     TrainingAssignForm,
     TrainingSessionForm,
 )
-from hr.models import Course, TrainingAssignment
+from hr.models.training import Course, TrainingAssignment
+from hr.selectors import employees as employees_selectors
+from hr.selectors import training as training_selectors
+from hr.services import training as training_services
 
 PAGE_SIZE = 50
 Status = TrainingAssignment.Status
@@ -32,9 +34,9 @@ def _page(request, queryset):
 
 @require_perm("hr.view_own_training")
 def training_mine(request):
-    employee = selectors.employee_for_user(request.user)
+    employee = employees_selectors.employee_for_user(request.user)
     rows = (
-        selectors.training_of(employee)
+        training_selectors.training_of(employee)
         .exclude(status=Status.CANCELLED)
         .order_by("status", "due_date", "course__title")
     )
@@ -51,7 +53,7 @@ def training_team(request):
         request,
         "hr/training_team.html",
         {
-            "page": _page(request, selectors.team_training(request.user)),
+            "page": _page(request, training_selectors.team_training(request.user)),
             "today": timezone.localdate(),
         },
     )
@@ -71,7 +73,7 @@ def course_create(request):
     form = CourseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            course = services.course_create(by=request.user, **form.cleaned_data)
+            course = training_services.course_create(by=request.user, **form.cleaned_data)
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
@@ -86,7 +88,7 @@ def course_edit(request, pk):
     form = CourseForm(request.POST or None, instance=course)
     if request.method == "POST" and form.is_valid():
         try:
-            services.course_update(by=request.user, course=course, **form.cleaned_data)
+            training_services.course_update(by=request.user, course=course, **form.cleaned_data)
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
@@ -102,7 +104,7 @@ def course_detail(request, pk):
         attendees=Count("assignments", filter=~Q(assignments__status=Status.CANCELLED))
     )[:20]
     rows = (
-        selectors.assignments()
+        training_selectors.assignments()
         .filter(course=course)
         .order_by("status", "employee__last_name", "employee__first_name")
     )
@@ -120,13 +122,13 @@ def course_assign(request, pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            employees = services.employees_for_target(
+            employees = training_services.employees_for_target(
                 target=data["target"],
                 employee=data["employee"],
                 position=data["position"],
                 department=data["department"],
             )
-            count = services.training_assign(
+            count = training_services.training_assign(
                 by=request.user,
                 course=course,
                 employees=employees,
@@ -151,7 +153,9 @@ def session_create(request, pk):
     form = TrainingSessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.training_session_create(by=request.user, course=course, **form.cleaned_data)
+            training_services.training_session_create(
+                by=request.user, course=course, **form.cleaned_data
+            )
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
@@ -163,7 +167,7 @@ def session_create(request, pk):
 @require_perm("hr.view_own_training")
 def session_record(request, pk):
     """HR, or the session's trainer, records every attendee's result in one form."""
-    session = get_object_or_404(selectors.sessions_recordable_by(request.user), pk=pk)
+    session = get_object_or_404(training_selectors.sessions_recordable_by(request.user), pk=pk)
     attendees = list(
         session.assignments.filter(status=Status.ASSIGNED)
         .select_related("employee")
@@ -177,7 +181,7 @@ def session_record(request, pk):
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            count = services.training_session_record(
+            count = training_services.training_session_record(
                 by=request.user,
                 session=session,
                 results=[f.cleaned_data for f in formset if f.cleaned_data],
@@ -208,12 +212,12 @@ def session_record(request, pk):
 def assignment_list(request):
     state = request.GET.get("state", "")
     if state == "overdue":
-        rows = selectors.assignments_overdue().order_by("due_date", "pk")
+        rows = training_selectors.assignments_overdue().order_by("due_date", "pk")
     elif state == "expiring":
-        rows = selectors.assignments_expiring().order_by("expires_on", "pk")
+        rows = training_selectors.assignments_expiring().order_by("expires_on", "pk")
     else:
         state = ""
-        rows = selectors.assignments().order_by("-assigned_at", "-pk")
+        rows = training_selectors.assignments().order_by("-assigned_at", "-pk")
     return render(
         request,
         "hr/assignment_list.html",
@@ -228,7 +232,7 @@ def assignment_list(request):
 
 @require_perm("hr.view_own_training")
 def assignment_detail(request, pk):
-    assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    assignment = get_object_or_404(training_selectors.assignments_visible_to(request.user), pk=pk)
     form = None
     if assignment.is_open and request.user.has_perm("hr.change_trainingassignment"):
         form = AssignmentRecordForm()
@@ -242,11 +246,11 @@ def assignment_detail(request, pk):
 @require_perm("hr.change_trainingassignment")
 def assignment_record(request, pk):
     """HR records the result of one assignment, e.g. training taken elsewhere."""
-    assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    assignment = get_object_or_404(training_selectors.assignments_visible_to(request.user), pk=pk)
     form = AssignmentRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.training_assignment_record(
+            training_services.training_assignment_record(
                 by=request.user, assignment=assignment, **form.cleaned_data
             )
         except DomainError as exc:
@@ -264,9 +268,9 @@ def assignment_record(request, pk):
 @require_perm("hr.change_trainingassignment")
 @require_POST
 def assignment_cancel(request, pk):
-    assignment = get_object_or_404(selectors.assignments_visible_to(request.user), pk=pk)
+    assignment = get_object_or_404(training_selectors.assignments_visible_to(request.user), pk=pk)
     try:
-        services.training_assignment_cancel(by=request.user, assignment=assignment)
+        training_services.training_assignment_cancel(by=request.user, assignment=assignment)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

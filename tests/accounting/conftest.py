@@ -1,6 +1,6 @@
 import pytest
 
-from accounting.models import Account
+from accounting.models.ledger import Account
 from tests.accounting.factories import AccountFactory
 from tests.factories import UserFactory
 

@@ -3,8 +3,8 @@ from decimal import Decimal
 
 import factory
 
-from accounting.models import (
-    Account,
+from accounting.models.ledger import Account
+from accounting.models.payables import (
     GoodsReceipt,
     GoodsReceiptLine,
     PurchaseOrder,
@@ -97,7 +97,7 @@ def make_order(*, by, supplier=None, lines=None, order_date=None, **kwargs):
     """A draft purchase order written through the service, as a person would."""
     from datetime import date
 
-    from accounting.services import purchase_order_create
+    from accounting.services.purchasing import purchase_order_create
 
     return purchase_order_create(
         by=by,

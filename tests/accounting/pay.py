@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from accounting.models import PayProfile, Timesheet, TimesheetDay
+from accounting.models.pay import PayProfile, Timesheet, TimesheetDay
 from accounting.selectors.pay import calendar_month_end, working_dates
 
 IBAN = "RO49AAAA1B31007593840000"

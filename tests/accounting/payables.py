@@ -3,7 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
-from accounting import services
+from accounting.services import payables as payables_services
 
 
 def line(unit_price="100.00", quantity="1", vat_rate="21", description="Goods", **extra):
@@ -17,7 +17,7 @@ def line(unit_price="100.00", quantity="1", vat_rate="21", description="Goods", 
 
 
 def posted_bill(*, by, approver, supplier, number, bill_date=date(2026, 3, 2), lines=None, **kw):
-    bill = services.supplier_bill_create(
+    bill = payables_services.supplier_bill_create(
         by=by,
         supplier=supplier,
         number=number,
@@ -25,12 +25,14 @@ def posted_bill(*, by, approver, supplier, number, bill_date=date(2026, 3, 2), l
         lines=lines or [line()],
         **kw,
     )
-    services.supplier_bill_approve(by=approver, bill=bill)
-    return services.supplier_bill_post(by=by, bill=bill)
+    payables_services.supplier_bill_approve(by=approver, bill=bill)
+    return payables_services.supplier_bill_post(by=by, bill=bill)
 
 
 def paid_batch(*, by, approver, payments, payment_date=date(2026, 4, 1)):
-    batch = services.payment_batch_create(by=by, payment_date=payment_date, payments=payments)
-    services.payment_batch_approve(by=approver, batch=batch)
-    services.payment_batch_export(by=by, batch=batch, file_format="csv")
-    return services.payment_batch_post(by=by, batch=batch)
+    batch = payables_services.payment_batch_create(
+        by=by, payment_date=payment_date, payments=payments
+    )
+    payables_services.payment_batch_approve(by=approver, batch=batch)
+    payables_services.payment_batch_export(by=by, batch=batch, file_format="csv")
+    return payables_services.payment_batch_post(by=by, batch=batch)

@@ -4,9 +4,10 @@ payslips written directly (hand-computed figures), and a posted run."""
 from datetime import date
 from decimal import Decimal
 
-from accounting.models import PayrollRuleSet, PayrollRun, Payslip
+from accounting.models.payroll_rules import PayrollRuleSet
+from accounting.models.payroll_runs import PayrollRun, Payslip
 from accounting.selectors.pay import calendar_month_end
-from accounting.services import payroll_rule_sets_install
+from accounting.services.payroll_rules import payroll_rule_sets_install
 
 
 def rule_set(code="SIMPLE") -> PayrollRuleSet:
@@ -44,8 +45,8 @@ def posted_run(*, calculator, approver):
     """March 2026 calculated by the real job from `staff()`, approved and posted:
     nets 4000 (salaried), 7040 (hourly), 1920 (joiner), 12960 in all."""
     from accounting.chart import chart_of_accounts_install
-    from accounting.services import (
-        fiscal_year_create,
+    from accounting.services.ledger import fiscal_year_create
+    from accounting.services.payroll_runs import (
         payroll_exception_decide,
         payroll_run_approve,
         payroll_run_create,

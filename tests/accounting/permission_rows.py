@@ -3,21 +3,17 @@
 from datetime import date
 
 from accounting.chart import chart_of_accounts_install
-from accounting.models import (
-    Account,
+from accounting.models.ledger import Account
+from accounting.models.payables import PurchaseOrder
+from accounting.models.payroll_rules import (
     PayrollBracketTable,
     PayrollParameter,
     PayrollRule,
     PayrollRuleSet,
-    PurchaseOrder,
-    TakingsImport,
 )
-from accounting.services import (
-    fiscal_year_create,
-    journal_entry_create,
-    payment_batch_create,
-    supplier_bill_create,
-)
+from accounting.models.takings import TakingsImport
+from accounting.services.ledger import fiscal_year_create, journal_entry_create
+from accounting.services.payables import payment_batch_create, supplier_bill_create
 from tests.accounting.factories import (
     AccountFactory,
     PurchaseOrderFactory,
@@ -97,8 +93,9 @@ def _pay(role_users) -> dict:
 
 
 def _payroll_runs(role_users) -> dict:
-    from accounting.models import PayrollException, Payslip
-    from accounting.services import payroll_rule_sets_install, payroll_run_create
+    from accounting.models.payroll_runs import PayrollException, Payslip
+    from accounting.services.payroll_rules import payroll_rule_sets_install
+    from accounting.services.payroll_runs import payroll_run_create
 
     payroll_rule_sets_install()
     run = payroll_run_create(
@@ -130,8 +127,8 @@ def _payroll_runs(role_users) -> dict:
 
 def _published_payslip(role_users, member):
     """The employee's payslip of an approved run: theirs to read in "My payslips"."""
-    from accounting.models import PayrollRun, Payslip
-    from accounting.services import payroll_run_create
+    from accounting.models.payroll_runs import PayrollRun, Payslip
+    from accounting.services.payroll_runs import payroll_run_create
 
     run = payroll_run_create(
         by=role_users["accountant"],

@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.services import journal_entry_create, journal_entry_post
+from accounting.services.ledger import journal_entry_create, journal_entry_post
 from accounting.views.ledger import LEDGER_PAGE_SIZE
 
 
@@ -165,7 +165,7 @@ def test_the_trial_balance_drills_down_to_the_ledger(
 def test_an_entry_links_back_to_its_source_document_and_its_reversal(
     accountant_client, role_users, standard_chart, django_assert_max_num_queries
 ):
-    from accounting.services import journal_entry_reverse
+    from accounting.services.ledger import journal_entry_reverse
     from tests.accounting.factories import SupplierFactory
     from tests.accounting.payables import posted_bill
 

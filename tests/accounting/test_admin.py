@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accounting.models import JournalEntry
-from accounting.services import journal_entry_create, journal_entry_post
+from accounting.models.ledger import JournalEntry
+from accounting.services.ledger import journal_entry_create, journal_entry_post
 
 
 @pytest.fixture

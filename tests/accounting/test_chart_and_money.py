@@ -6,9 +6,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from accounting.chart import STANDARD_CHART, account_for, chart_of_accounts_install
-from accounting.models import Account
+from accounting.models.ledger import Account
 from accounting.money import line_amounts, to_cent
-from accounting.services import LedgerError
+from accounting.services.ledger import LedgerError
 
 
 def test_the_standard_chart_installs_once_with_its_hierarchy(db):

@@ -5,9 +5,9 @@ from decimal import Decimal
 from django.core.management import call_command
 from django.utils import timezone
 
-from accounting.models import PayItem, PayProfile, Timesheet
-from accounting.selectors import calendar_month_start, pay_profiles_on
-from hr.models import Employee
+from accounting.models.pay import PayItem, PayProfile, Timesheet
+from accounting.selectors.pay import calendar_month_start, pay_profiles_on
+from hr.models.employees import Employee
 from hr.validators import validate_iban
 
 

@@ -2,7 +2,7 @@
 
 from django.core.management import call_command
 
-from accounting.models import PayrollRun
+from accounting.models.payroll_runs import PayrollRun
 
 
 def test_the_demo_has_one_calculated_run_once(db):

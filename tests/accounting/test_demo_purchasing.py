@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db.models import Sum
 
 from accounting.demo_purchasing import romanian_tax_id
-from accounting.models import GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
-from accounting.services import purchase_order_create
+from accounting.models.payables import GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
+from accounting.services.purchasing import purchase_order_create
 from hr.validators import validate_iban
 from tests.accounting.factories import order_lines
 
@@ -94,7 +94,7 @@ def test_seeding_stays_fast(seeded):
 
 
 def test_demo_orders_awaiting_approval_are_over_the_threshold(seeded, settings):
-    from accounting.selectors import with_totals
+    from accounting.selectors.purchasing import with_totals
 
     waiting = with_totals(PurchaseOrder.objects.filter(status=Status.AWAITING_APPROVAL))
 

@@ -6,8 +6,8 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from accounting.models import DocumentSequence
-from accounting.services import document_number_next
+from accounting.models.numbering import DocumentSequence
+from accounting.services.numbering import document_number_next
 from tests.accounting.factories import make_order
 
 

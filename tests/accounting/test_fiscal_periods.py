@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import FiscalPeriod, JournalEntry
-from accounting.services import (
+from accounting.models.ledger import FiscalPeriod, JournalEntry
+from accounting.services.ledger import (
     LedgerError,
     fiscal_period_close,
     fiscal_period_reopen,

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import GoodsReceipt, GoodsReceiptLine, PurchaseOrder
-from accounting.services import (
+from accounting.models.payables import GoodsReceipt, GoodsReceiptLine, PurchaseOrder
+from accounting.services.purchasing import (
     PurchasingError,
     goods_receipt_record,
     purchase_order_cancel,

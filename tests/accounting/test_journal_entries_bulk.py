@@ -5,15 +5,15 @@ from decimal import Decimal
 
 import pytest
 
-from accounting.models import JournalEntry, JournalLine
-from accounting.selectors import account_balance
-from accounting.services import (
+from accounting.models.ledger import JournalEntry, JournalLine
+from accounting.selectors.ledger import account_balance
+from accounting.services.ledger import (
     LedgerError,
     fiscal_period_close,
     fiscal_year_create,
     journal_entries_post_many,
 )
-from hr.models import Department
+from hr.models.employees import Department
 
 
 def sale(cash, sales, amount, *, day=date(2026, 3, 2), key=""):

@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from accounting.models import JournalEntry
-from accounting.selectors import account_balance, trial_balance_difference
-from accounting.services import LedgerError, journal_entry_create, journal_entry_post
+from accounting.models.ledger import JournalEntry
+from accounting.selectors.ledger import account_balance, trial_balance_difference
+from accounting.services.ledger import LedgerError, journal_entry_create, journal_entry_post
 
 DAY = date(2026, 3, 2)
 

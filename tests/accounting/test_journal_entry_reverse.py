@@ -3,9 +3,9 @@ from decimal import Decimal
 
 import pytest
 
-from accounting.models import JournalEntry
-from accounting.selectors import account_balance, trial_balance_difference
-from accounting.services import (
+from accounting.models.ledger import JournalEntry
+from accounting.selectors.ledger import account_balance, trial_balance_difference
+from accounting.services.ledger import (
     LedgerError,
     journal_entry_create,
     journal_entry_post,

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, connection, transaction
 
-from accounting.models import JournalEntry, JournalLine
-from accounting.services import journal_entry_create, journal_entry_post
+from accounting.models.ledger import JournalEntry, JournalLine
+from accounting.services.ledger import journal_entry_create, journal_entry_post
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the ledger triggers exist on Postgres only"
@@ -123,7 +123,7 @@ def test_the_database_refuses_a_new_line_in_a_posted_entry(posted, cash):
 
 
 def test_the_database_refuses_to_post_into_a_closed_period(accountant, cash, sales):
-    from accounting.services import fiscal_period_close, fiscal_year_create
+    from accounting.services.ledger import fiscal_period_close, fiscal_year_create
 
     year = fiscal_year_create(by=accountant, start=date(2026, 1, 1))
     fiscal_period_close(by=accountant, period=year.periods.get(start=date(2026, 3, 1)))
@@ -144,7 +144,7 @@ def test_the_database_refuses_to_post_into_a_closed_period(accountant, cash, sal
 
 
 def test_the_monthly_totals_cannot_be_written_by_hand(posted, cash):
-    from accounting.models import AccountMonthTotal
+    from accounting.models.ledger import AccountMonthTotal
 
     total = AccountMonthTotal.objects.get(account=cash)
     assert (total.month, total.debit) == (date(2026, 3, 1), Decimal("40.00"))

@@ -11,8 +11,8 @@ from django.db.models.functions import TruncMonth
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounting.models import Account, AccountMonthTotal
-from accounting.selectors import (
+from accounting.models.ledger import Account, AccountMonthTotal
+from accounting.selectors.ledger import (
     balance_before,
     balance_before_from_lines,
     posted_lines,
@@ -20,7 +20,7 @@ from accounting.selectors import (
     trial_balance_difference,
     trial_balance_from_lines,
 )
-from accounting.services import (
+from accounting.services.ledger import (
     journal_entries_post_many,
     journal_entry_create,
     journal_entry_post,

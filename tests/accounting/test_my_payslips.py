@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from accounting.models import Payslip
+from accounting.models.payroll_runs import Payslip
 from backoffice.models import Job
 from tests.accounting.test_payslip_documents import made_payslip, made_run
 from tests.factories import EmployeeFactory, UserFactory

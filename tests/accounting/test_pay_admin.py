@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from accounting.models import Timesheet
+from accounting.models.pay import Timesheet
 from tests.accounting.pay import profile, timesheet
 
 

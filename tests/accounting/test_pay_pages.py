@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounting.models import PayItem, PayProfile, Timesheet, TimesheetDay
-from accounting.selectors import calendar_month_start, pay_items_for_month
+from accounting.models.pay import PayItem, PayProfile, Timesheet, TimesheetDay
+from accounting.selectors.pay import calendar_month_start, pay_items_for_month
 from tests.accounting.pay import IBAN, profile, timesheet
 from tests.factories import EmployeeFactory
 

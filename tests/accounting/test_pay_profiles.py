@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError
 
-from accounting.models import PayProfile
-from accounting.selectors import pay_profile_on, pay_profiles_on
-from accounting.services import PayInputError, pay_profile_create
+from accounting.models.pay import PayProfile
+from accounting.selectors.pay import pay_profile_on, pay_profiles_on
+from accounting.services.pay import PayInputError, pay_profile_create
 from tests.accounting.pay import IBAN, profile
 from tests.factories import EmployeeFactory
 

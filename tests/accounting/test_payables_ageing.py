@@ -6,9 +6,10 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from accounting import selectors, services
-from accounting.models import SupplierBillReminder
+from accounting.models.payables import SupplierBillReminder
+from accounting.selectors import payables as payables_selectors
 from accounting.selectors.payables import AGEING_BUCKETS
+from accounting.services import payables as payables_services
 from accounting.tasks import supplier_bill_reminders_task
 from backoffice.models import Notification
 from tests.accounting.factories import SupplierFactory
@@ -59,7 +60,7 @@ def test_open_amounts_fall_in_buckets_by_days_overdue_and_total_the_ledger(
     )
 
     with django_assert_num_queries(1):
-        ageing = selectors.payables_ageing(as_of=AS_OF)
+        ageing = payables_selectors.payables_ageing(as_of=AS_OF)
 
     rows = {row["supplier__name"]: row for row in ageing["rows"]}
     assert set(rows) == {"Alpha SRL", "Beta SRL"}
@@ -74,7 +75,7 @@ def test_open_amounts_fall_in_buckets_by_days_overdue_and_total_the_ledger(
     assert rows["Beta SRL"]["days_31_60"] == Decimal("60.50")
     assert rows["Beta SRL"]["total"] == Decimal("60.50")
     assert ageing["totals"]["total"] == 10 * bill_amount + Decimal("60.50")
-    assert ageing["totals"]["total"] == selectors.payables_ledger_balance()
+    assert ageing["totals"]["total"] == payables_selectors.payables_ledger_balance()
 
 
 def test_the_ageing_as_of_an_earlier_date_ignores_later_bills_and_payments(
@@ -89,10 +90,10 @@ def test_the_ageing_as_of_an_earlier_date_ignores_later_bills_and_payments(
         payments=[{"bill": early, "amount": early.total}],
     )
 
-    april = selectors.payables_ageing(as_of=date(2026, 4, 15))
+    april = payables_selectors.payables_ageing(as_of=date(2026, 4, 15))
     assert april["totals"]["total"] == Decimal("121.00")
     assert april["totals"]["days_1_30"] == Decimal("121.00")
-    may = selectors.payables_ageing(as_of=date(2026, 5, 15))
+    may = payables_selectors.payables_ageing(as_of=date(2026, 5, 15))
     assert may["rows"] == []
     assert may["totals"]["total"] == Decimal("0.00")
 
@@ -110,7 +111,7 @@ def test_bills_due_soon_are_the_open_posted_ones_within_the_window(bookkeeper, c
         payment_date=today - timedelta(days=1),
         payments=[{"bill": paid, "amount": paid.total}],
     )
-    services.supplier_bill_create(
+    payables_services.supplier_bill_create(
         by=bookkeeper,
         supplier=alpha,
         number="draft",
@@ -119,7 +120,7 @@ def test_bills_due_soon_are_the_open_posted_ones_within_the_window(bookkeeper, c
         lines=[line()],
     )
 
-    numbers = [b.number for b in selectors.bills_due_soon(today=today, days=14)]
+    numbers = [b.number for b in payables_selectors.bills_due_soon(today=today, days=14)]
 
     assert numbers == ["in-3", "in-14"]
 
@@ -147,7 +148,7 @@ def test_the_daily_reminder_tells_accountants_once_per_bill_and_state(
     assert not Notification.objects.filter(recipient=controller).exists()
 
     # When the due-soon bill becomes overdue it is a new state: one more notice.
-    assert services.supplier_bill_reminders_send(
+    assert payables_services.supplier_bill_reminders_send(
         today=soon.due_date + timedelta(days=1), days=7
     ) == {"due_soon": 0, "overdue": 1}
     assert SupplierBillReminder.objects.count() == 3

@@ -18,9 +18,13 @@ from django.db.models.functions import Coalesce
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from accounting import selectors, services
-from accounting.models import JournalEntry, SupplierBill
+from accounting.models.ledger import JournalEntry
+from accounting.models.payables import SupplierBill
 from accounting.money import ZERO, to_cent
+from accounting.selectors import ledger as ledger_selectors
+from accounting.selectors import payables as payables_selectors
+from accounting.services import ledger as ledger_services
+from accounting.services import payables as payables_services
 from tests.accounting.factories import SupplierFactory
 from tests.accounting.payables import paid_batch
 
@@ -65,7 +69,7 @@ def suppliers(standard_chart):
 
 
 def enter_and_post(bookkeeper, controller, supplier, lines):
-    bill = services.supplier_bill_create(
+    bill = payables_services.supplier_bill_create(
         by=bookkeeper,
         supplier=supplier,
         number=f"R-{next(numbers)}",
@@ -76,13 +80,13 @@ def enter_and_post(bookkeeper, controller, supplier, lines):
         ],
     )
     if bill.total == ZERO:
-        return services.supplier_bill_cancel(by=bookkeeper, bill=bill)
-    services.supplier_bill_approve(by=controller, bill=bill)
-    return services.supplier_bill_post(by=bookkeeper, bill=bill)
+        return payables_services.supplier_bill_cancel(by=bookkeeper, bill=bill)
+    payables_services.supplier_bill_approve(by=controller, bill=bill)
+    return payables_services.supplier_bill_post(by=bookkeeper, bill=bill)
 
 
 def pay(bookkeeper, controller, choices):
-    open_bills = list(selectors.bills_payable())
+    open_bills = list(payables_selectors.bills_payable())
     if not open_bills:
         return
     payments = {}
@@ -105,7 +109,7 @@ def assert_the_books_agree():
         .exclude(debit=F("credit"))
     )
     assert not unbalanced.exists()
-    assert selectors.trial_balance_difference() == ZERO
+    assert ledger_selectors.trial_balance_difference() == ZERO
     wrong_totals = SupplierBill.objects.annotate(
         lines_net=Coalesce(Sum("lines__net_amount"), ZERO),
         lines_vat=Coalesce(Sum("lines__vat_amount"), ZERO),
@@ -116,12 +120,15 @@ def assert_the_books_agree():
     )
     assert not wrong_totals.exists()
     open_total = (
-        selectors.bills_with_state()
+        payables_selectors.bills_with_state()
         .filter(status=SupplierBill.Status.POSTED)
         .aggregate(total=Coalesce(Sum("open_amount"), ZERO))["total"]
     )
-    assert selectors.payables_ledger_balance() == open_total
-    assert selectors.payables_ageing(as_of=date(2026, 12, 31))["totals"]["total"] == open_total
+    assert payables_selectors.payables_ledger_balance() == open_total
+    assert (
+        payables_selectors.payables_ageing(as_of=date(2026, 12, 31))["totals"]["total"]
+        == open_total
+    )
 
 
 @settings(
@@ -139,7 +146,7 @@ def test_the_ledger_owes_suppliers_exactly_the_open_bills(
         elif kind == "pay":
             pay(bookkeeper, controller, step[1])
         elif kind == "manual":
-            entry = services.journal_entry_create(
+            entry = ledger_services.journal_entry_create(
                 by=bookkeeper,
                 date=date(2026, 3, 5),
                 description="Bank charges",
@@ -148,7 +155,9 @@ def test_the_ledger_owes_suppliers_exactly_the_open_bills(
                     {"account": standard_chart["5121"], "credit": step[1]},
                 ],
             )
-            manual.append(services.journal_entry_post(by=bookkeeper, entry=entry))
+            manual.append(ledger_services.journal_entry_post(by=bookkeeper, entry=entry))
         elif manual:
-            services.journal_entry_reverse(by=bookkeeper, entry=manual.pop(), date=date(2026, 3, 6))
+            ledger_services.journal_entry_reverse(
+                by=bookkeeper, entry=manual.pop(), date=date(2026, 3, 6)
+            )
         assert_the_books_agree()

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from accounting.chart import account_for
-from accounting.models import FinalPay, JournalEntry, PayItem, PayrollRun
-from accounting.services import (
+from accounting.models.ledger import JournalEntry
+from accounting.models.pay import PayItem
+from accounting.models.payroll_runs import FinalPay, PayrollRun
+from accounting.services.payroll_runs import (
     PayrollRunError,
     payroll_run_approve,
     payroll_run_correction_create,
@@ -17,7 +19,7 @@ from accounting.services import (
     payroll_run_post,
 )
 from backoffice import roles
-from hr.services import employee_dismiss
+from hr.services.employees import employee_dismiss
 from tests.accounting.pay import profile
 from tests.accounting.test_payroll_runs import (  # noqa: F401  the fixtures
     MARCH,
@@ -73,7 +75,7 @@ def test_a_dismissal_records_final_pay_that_the_run_of_the_last_day_pays(run, ca
 
 
 def test_the_dismissal_event_repeated_records_one_final_pay(db):
-    from accounting.services import final_pay_record
+    from accounting.services.payroll_runs import final_pay_record
 
     leaver = EmployeeFactory()
     first = final_pay_record(employee=leaver, last_day=date(2026, 3, 13), kind="dismissal")

@@ -14,14 +14,12 @@ import xmlschema
 from django.urls import reverse
 
 from accounting.chart import account_for
-from accounting.models import FiscalPeriod, JournalEntry, PayProfile, PayrollRun
-from accounting.services import (
-    LedgerError,
-    PayrollRunError,
-    fiscal_period_close,
-    payroll_run_bank_file,
-    payroll_run_mark_paid,
-)
+from accounting.models.ledger import FiscalPeriod, JournalEntry
+from accounting.models.pay import PayProfile
+from accounting.models.payroll_runs import PayrollRun
+from accounting.services.ledger import LedgerError, fiscal_period_close
+from accounting.services.payroll_payments import payroll_run_bank_file, payroll_run_mark_paid
+from accounting.services.payroll_runs import PayrollRunError
 from tests.accounting.payroll_reports import make_run, posted_run, slip
 from tests.factories import EmployeeFactory
 

@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from accounting.models import PayslipLine
-from accounting.selectors import payroll_run_department_costs, payroll_run_register
-from accounting.services import payroll_run_create
+from accounting.models.payroll_runs import PayslipLine
+from accounting.selectors.payroll_reports import payroll_run_department_costs, payroll_run_register
+from accounting.services.payroll_runs import payroll_run_create
 from tests.accounting.payroll_reports import make_run, rule_set, slip
 from tests.accounting.test_payroll_runs import calculate, staff
 from tests.factories import DepartmentFactory, EmployeeFactory, PositionFactory

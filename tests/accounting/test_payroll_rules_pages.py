@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import PayrollParameter, PayrollRule, PayrollRuleSet
-from accounting.services import payroll_rule_sets_install
+from accounting.models.payroll_rules import PayrollParameter, PayrollRule, PayrollRuleSet
+from accounting.services.payroll_rules import payroll_rule_sets_install
 
 pytestmark = pytest.mark.django_db
 

@@ -5,15 +5,15 @@ from decimal import Decimal
 
 import pytest
 
-from accounting.models import PayrollParameter, PayrollRule, PayrollRuleSet
+from accounting.models.payroll_rules import PayrollParameter, PayrollRule, PayrollRuleSet
 from accounting.payroll.engine import (
     PayrollBracketRowSpec,
     PayrollBracketSpec,
     PayrollInputs,
     payroll_bracket_problems,
 )
-from accounting.selectors import payroll_rule_set_calculate
-from accounting.services import (
+from accounting.selectors.payroll_rules import payroll_rule_set_calculate
+from accounting.services.payroll_rules import (
     PayrollRuleError,
     payroll_parameter_create,
     payroll_parameter_update,
@@ -154,7 +154,7 @@ def test_a_bracket_table_with_a_gap_or_overlap_is_reported():
 
 
 def test_the_shipped_bracket_tables_have_no_gaps(romania):
-    from accounting.selectors import payroll_bracket_spec
+    from accounting.selectors.payroll_rules import payroll_bracket_spec
 
     for table in romania.bracket_tables.prefetch_related("rows"):
         assert payroll_bracket_problems(payroll_bracket_spec(table)) == []

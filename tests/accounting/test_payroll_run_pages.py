@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import PayrollRun, Payslip
-from accounting.services import payroll_rule_sets_install, payroll_run_create
+from accounting.models.payroll_runs import PayrollRun, Payslip
+from accounting.services.payroll_rules import payroll_rule_sets_install
+from accounting.services.payroll_runs import payroll_run_create
 from backoffice.models import Job
 from backoffice.services import job_run
 from tests.accounting.pay import profile
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def rule_set(db):
-    from accounting.models import PayrollRuleSet
+    from accounting.models.payroll_rules import PayrollRuleSet
 
     payroll_rule_sets_install()
     return PayrollRuleSet.objects.get(code="SIMPLE")
@@ -29,7 +30,7 @@ def rule_set(db):
 
 def test_a_run_goes_from_creation_to_the_ledger_through_the_pages(client, role_users, rule_set):
     from accounting.chart import chart_of_accounts_install
-    from accounting.services import fiscal_year_create
+    from accounting.services.ledger import fiscal_year_create
 
     chart_of_accounts_install()
     fiscal_year_create(by=role_users["admin"], start=date(2026, 1, 1))

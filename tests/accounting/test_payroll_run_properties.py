@@ -12,10 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounting.chart import chart_of_accounts_install
-from accounting.models import PayItem, PayrollRuleSet, PayslipLine
+from accounting.models.pay import PayItem
+from accounting.models.payroll_rules import PayrollRuleSet
+from accounting.models.payroll_runs import PayslipLine
 from accounting.payroll.engine import DEDUCTING, EARNING, EMPLOYER_CONTRIBUTION
-from accounting.services import (
-    fiscal_year_create,
+from accounting.services.ledger import fiscal_year_create
+from accounting.services.payroll_runs import (
     payroll_exception_decide,
     payroll_run_approve,
     payroll_run_create,

@@ -7,10 +7,10 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
-from accounting.models import PayrollRun, PayrollRunChunk, PayslipLine
+from accounting.models.payroll_runs import PayrollRun, PayrollRunChunk, PayslipLine
 from accounting.selectors.pay import working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
-from accounting.services import (
+from accounting.services.payroll_runs import (
     payroll_run_approve,
     payroll_run_calculate,
     payroll_run_calculate_chunk,

@@ -9,21 +9,17 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from accounting.chart import account_for, chart_of_accounts_install
-from accounting.models import (
-    JournalEntry,
-    PayrollException,
-    PayrollRuleSet,
-    PayrollRun,
-    Payslip,
-)
+from accounting.models.ledger import JournalEntry
+from accounting.models.payroll_rules import PayrollRuleSet
+from accounting.models.payroll_runs import PayrollException, PayrollRun, Payslip
 from accounting.payroll.engine import HOUR_KINDS
 from accounting.selectors.pay import working_dates, working_days
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
-from accounting.services import (
+from accounting.services.ledger import fiscal_year_create
+from accounting.services.payroll_rules import payroll_rule_sets_install
+from accounting.services.payroll_runs import (
     PayrollRunError,
-    fiscal_year_create,
     payroll_exception_decide,
-    payroll_rule_sets_install,
     payroll_run_approve,
     payroll_run_calculate,
     payroll_run_calculate_chunk,
@@ -264,7 +260,7 @@ def test_romanian_contributions_go_to_their_payables(calculator, approver):
 
 
 def test_a_leaver_is_paid_pro_rata_and_overtime_hours_are_paid(run, calculator):
-    from accounting.models import Timesheet, TimesheetDay
+    from accounting.models.pay import Timesheet, TimesheetDay
 
     leaver = EmployeeFactory(termination_date=date(2026, 3, 13))
     profile(leaver, monthly_salary=Decimal("4400.00"))

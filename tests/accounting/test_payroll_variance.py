@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import PayrollRun
-from accounting.selectors import payroll_run_variance, previous_regular_run
+from accounting.models.payroll_runs import PayrollRun
+from accounting.selectors.payroll_reports import payroll_run_variance, previous_regular_run
 from tests.accounting.payroll_reports import make_run, slip
 from tests.factories import DepartmentFactory, EmployeeFactory, PositionFactory
 

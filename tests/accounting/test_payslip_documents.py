@@ -9,18 +9,21 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounting.models import PayrollRun, Payslip, PayslipLine
-from accounting.selectors import my_year_to_date, payslip_year_to_date, payslips_year_to_date
-from accounting.services import (
+from accounting.models.payroll_runs import PayrollRun, Payslip, PayslipLine
+from accounting.selectors.payslips import (
+    my_year_to_date,
+    payslip_year_to_date,
+    payslips_year_to_date,
+)
+from accounting.services.payroll_runs import payroll_run_approve, payroll_run_create
+from accounting.services.payslip_documents import (
+    DOCUMENTS_CHUNK,
     PayslipDocumentsError,
-    payroll_run_approve,
-    payroll_run_create,
     payslip_documents_chunk,
     payslip_documents_start,
     payslip_pdf,
     payslip_pdf_html,
 )
-from accounting.services.payslip_documents import DOCUMENTS_CHUNK
 from backoffice.models import Job
 from backoffice.services import job_run
 from tests.accounting.test_payroll_runs import calculate, rule_set, staff

@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
-from accounting.models import PurchaseOrder
-from accounting.services import (
+from accounting.models.payables import PurchaseOrder
+from accounting.services.purchasing import (
     PurchasingError,
     purchase_order_approve,
     purchase_order_cancel,

@@ -11,9 +11,9 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from accounting.models import PurchaseOrder
-from accounting.selectors import purchase_order_totals, with_totals
-from accounting.services import purchase_order_submit
+from accounting.models.payables import PurchaseOrder
+from accounting.selectors.purchasing import purchase_order_totals, with_totals
+from accounting.services.purchasing import purchase_order_submit
 from tests.accounting.factories import SupplierFactory, make_order, order_lines
 from tests.factories import UserFactory
 
@@ -264,7 +264,7 @@ def test_the_history_link_opens_the_orders_history(accountant_client, role_users
 def test_order_supplier_and_approval_pages_cost_the_same_queries_for_more_rows(
     client, role_users, settings, django_assert_max_num_queries
 ):
-    from accounting.models import GoodsReceipt, GoodsReceiptLine
+    from accounting.models.payables import GoodsReceipt, GoodsReceiptLine
 
     settings.PURCHASE_APPROVAL_THRESHOLD = Decimal("1.00")
     accountant, controller = role_users["accountant"], role_users["controller"]

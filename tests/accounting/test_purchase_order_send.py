@@ -8,8 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from accounting.models import PurchaseOrder
-from accounting.services import (
+from accounting.models.payables import PurchaseOrder
+from accounting.services.purchasing import (
     PurchasingError,
     purchase_order_email,
     purchase_order_send,

@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from accounting.models import PurchaseOrder, Supplier
-from accounting.services import goods_receipt_record
+from accounting.models.payables import PurchaseOrder, Supplier
+from accounting.services.purchasing import goods_receipt_record
 from tests.accounting.factories import SupplierFactory, make_order
 
 

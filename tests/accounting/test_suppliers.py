@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from accounting.models import Supplier
-from accounting.services import PurchasingError, supplier_create
+from accounting.models.payables import Supplier
+from accounting.services.purchasing import PurchasingError, supplier_create
 from tests.accounting.factories import SupplierFactory
 
 GOOD_IBAN = "RO49 aaaa 1B31 0075 9384 0000"

@@ -8,12 +8,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from accounting.models import JournalEntry, TakingsImport
-from accounting.selectors import account_balance, trial_balance_difference
-from accounting.services import (
+from accounting.models.ledger import JournalEntry
+from accounting.models.takings import TakingsImport
+from accounting.selectors.ledger import account_balance, trial_balance_difference
+from accounting.services.ledger import fiscal_period_close, fiscal_year_create
+from accounting.services.takings import (
     TakingsImportError,
-    fiscal_period_close,
-    fiscal_year_create,
     takings_import_confirm,
     takings_import_upload,
 )

@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from accounting.models import Timesheet
-from accounting.services import timesheet_reminders_send
+from accounting.models.pay import Timesheet
+from accounting.services.pay import timesheet_reminders_send
 from backoffice.models import Notification
 from tests.accounting.pay import timesheet
 

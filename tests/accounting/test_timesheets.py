@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError, transaction
 
-from accounting.models import Timesheet, TimesheetDay
-from accounting.selectors import team_timesheets, timesheets_missing, timesheets_visible_to
-from accounting.services import (
+from accounting.models.pay import Timesheet, TimesheetDay
+from accounting.selectors.pay import team_timesheets, timesheets_missing, timesheets_visible_to
+from accounting.services.pay import (
     PayInputError,
     timesheet_approve,
     timesheet_open,

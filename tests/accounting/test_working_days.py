@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from accounting.models import PublicHoliday
-from accounting.selectors import working_dates, working_days
+from accounting.models.pay import PublicHoliday
+from accounting.selectors.pay import working_dates, working_days
 
 pytestmark = pytest.mark.django_db
 

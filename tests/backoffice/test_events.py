@@ -7,7 +7,7 @@ from django.core import mail
 
 from backoffice import events
 from backoffice.models import Notification
-from hr import services
+from hr.services import employees as employees_services
 from tests.factories import PositionFactory
 
 
@@ -20,7 +20,7 @@ def test_hiring_tells_it_accounting_and_clerical(role_users, django_capture_on_c
 
     events.employee_hired.connect(spy)
     try:
-        employee = services.employee_hire(
+        employee = employees_services.employee_hire(
             by=role_users["hr"],
             employee_number="N-1",
             first_name="Dana",
@@ -45,7 +45,7 @@ def test_a_dismissal_asks_it_to_revoke_access_by_email(
 ):
     leaver = role_users["employee"].employee
     with django_capture_on_commit_callbacks(execute=True):
-        services.employee_dismiss(
+        employees_services.employee_dismiss(
             by=role_users["hr"],
             employee=leaver,
             reason="Gross misconduct",
@@ -69,7 +69,7 @@ def test_a_receiver_failure_rolls_back_the_dismissal(role_users):
     events.employee_dismissed.connect(broken)
     try:
         with pytest.raises(RuntimeError):
-            services.employee_dismiss(
+            employees_services.employee_dismiss(
                 by=role_users["hr"], employee=leaver, reason="x", last_day=date(2026, 12, 31)
             )
     finally:

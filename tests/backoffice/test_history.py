@@ -2,7 +2,7 @@ from datetime import date
 
 from django.urls import reverse
 
-from hr import services
+from hr.services import employees as employees_services
 from tests.factories import PositionFactory
 
 
@@ -10,7 +10,7 @@ def test_the_history_page_shows_who_changed_what_before_and_after(client, role_u
     hr = role_users["hr"]
     employee = role_users["employee"].employee
     new_position = PositionFactory(title="Senior Cashier", department=employee.department)
-    services.employee_change(by=hr, employee=employee, position=new_position)
+    employees_services.employee_change(by=hr, employee=employee, position=new_position)
     client.force_login(hr)
     response = client.get(reverse("backoffice:history", args=["hr", "employee", employee.pk]))
     assert response.status_code == 200
@@ -24,7 +24,7 @@ def test_the_history_page_shows_who_changed_what_before_and_after(client, role_u
 
 def test_a_dismissal_is_recorded_in_the_history(role_users):
     employee = role_users["employee"].employee
-    services.employee_dismiss(
+    employees_services.employee_dismiss(
         by=role_users["hr"], employee=employee, reason="Resigned", last_day=date(2026, 12, 31)
     )
     latest = employee.history.first()
@@ -54,7 +54,7 @@ def test_history_needs_the_history_permission(client, role_users):
 
 def test_a_status_change_is_shown_by_its_label(client, role_users):
     employee = role_users["employee"].employee
-    services.employee_change(by=role_users["hr"], employee=employee, status="on_leave")
+    employees_services.employee_change(by=role_users["hr"], employee=employee, status="on_leave")
     client.force_login(role_users["hr"])
     response = client.get(reverse("backoffice:history", args=["hr", "employee", employee.pk]))
     [change] = response.context["rows"][0].changes

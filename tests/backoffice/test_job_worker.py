@@ -16,7 +16,7 @@ from backoffice import services
 from backoffice.celery import app as celery_app
 from backoffice.models import Job
 from backoffice.tasks import job_run_task
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.factories import EmployeeFactory
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]

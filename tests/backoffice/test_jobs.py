@@ -11,7 +11,7 @@ from backoffice.errors import JobError
 from backoffice.jobs import job_handler
 from backoffice.models import Job, Notification
 from backoffice.tasks import job_requeue_stale_task
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.factories import EmployeeFactory
 
 CALLS = []

@@ -3,10 +3,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from accounting.models import AccountMonthTotal, FiscalPeriod, JournalEntry
-from accounting.selectors import trial_balance_difference
+from accounting.models.ledger import AccountMonthTotal, FiscalPeriod, JournalEntry
+from accounting.selectors.ledger import trial_balance_difference
 from backoffice import roles
-from hr.models import Department, Employee, Position
+from hr.models.employees import Department, Employee, Position
 
 User = get_user_model()
 DEMO_USERS = ["admin", "hr", "accountant", "controller", "it", "clerk", "manager", "employee"]

@@ -21,8 +21,8 @@ def _open_the_year() -> None:
     """The demo closes its old months; the bench posts a year of history into them."""
     from django.contrib.auth import get_user_model
 
-    from accounting.models import FiscalPeriod
-    from accounting.services import fiscal_period_reopen
+    from accounting.models.ledger import FiscalPeriod
+    from accounting.services.ledger import fiscal_period_reopen
 
     admin = get_user_model().objects.get(username="admin")
     for period in FiscalPeriod.objects.filter(status=FiscalPeriod.Status.CLOSED):
@@ -72,7 +72,7 @@ def _takings_entry(accounts, number: int, day: date) -> dict:
 def post() -> list[dict]:
     from django.contrib.auth import get_user_model
 
-    from accounting.services import journal_entries_post_many
+    from accounting.services.ledger import journal_entries_post_many
 
     by = get_user_model().objects.get(username="accountant")
     accounts = _accounts()
@@ -90,8 +90,8 @@ def post() -> list[dict]:
 
 def _fill_ledger(by, accounts) -> int:
     """Daily takings over Jan-Nov until the ledger holds 1,000,000 lines."""
-    from accounting.models import JournalLine
-    from accounting.services import journal_entries_post_many
+    from accounting.models.ledger import JournalLine
+    from accounting.services.ledger import journal_entries_post_many
 
     missing = LEDGER_LINES - JournalLine.objects.count()
     entries_needed = max(0, -(-missing // TAKINGS_LINES_PER_ENTRY))
@@ -133,7 +133,7 @@ def ledger_page() -> list[dict]:
     from django.test import Client
     from django.urls import reverse
 
-    from accounting.models import JournalLine
+    from accounting.models.ledger import JournalLine
     from accounting.views.ledger import LEDGER_PAGE_SIZE
 
     by = get_user_model().objects.get(username="accountant")

@@ -51,7 +51,7 @@ def _measure(client, path: str, requests: int) -> tuple[float, int]:
 def _ensure_employees() -> None:
     from django.core.management import call_command
 
-    from hr.models import Employee
+    from hr.models.employees import Employee
 
     generated = Employee.objects.filter(employee_number__startswith="E").count()
     if generated < EMPLOYEES:

@@ -27,8 +27,9 @@ def _company():
     items each, and the month's timesheets approved."""
     from django.core.management import call_command
 
-    from accounting.models import PayItem, PayrollRun, Timesheet
-    from hr.models import Employee
+    from accounting.models.pay import PayItem, Timesheet
+    from accounting.models.payroll_runs import PayrollRun
+    from hr.models.employees import Employee
 
     missing = EMPLOYEES - Employee.objects.count()
     if missing > 0:
@@ -119,8 +120,8 @@ def payroll_run_10000() -> list[dict]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from accounting.models import PayrollRun, PayslipLine
-    from accounting.services import payroll_run_calculate
+    from accounting.models.payroll_runs import PayrollRun, PayslipLine
+    from accounting.services.payroll_runs import payroll_run_calculate
     from backoffice.celery import app
 
     run = _company()
@@ -176,7 +177,7 @@ def _chunk_queries(run) -> list[dict]:
 
     from accounting.selectors.pay import working_dates
     from accounting.selectors.payroll_rules import payroll_rule_set_specs
-    from accounting.services import payroll_run_calculate_chunk
+    from accounting.services.payroll_runs import payroll_run_calculate_chunk
 
     rules, parameters = payroll_rule_set_specs(run.rule_set)
     days = working_dates(run.period_start, run.period_end)

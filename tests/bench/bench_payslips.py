@@ -11,10 +11,9 @@ PDFS = 1_000
 
 @benchmark("payroll.pdf")
 def payslip_pdfs() -> list[dict]:
-    from accounting.models import PayrollRun
-    from accounting.selectors import payslips_with_lines, payslips_year_to_date
-    from accounting.services import payslip_pdf_render
-    from accounting.services.payslip_documents import DOCUMENTS_CHUNK
+    from accounting.models.payroll_runs import PayrollRun
+    from accounting.selectors.payslips import payslips_with_lines, payslips_year_to_date
+    from accounting.services.payslip_documents import DOCUMENTS_CHUNK, payslip_pdf_render
 
     run = PayrollRun.objects.filter(payslips__isnull=False).order_by("-period_start").first()
     ids = list(run.payslips.order_by("pk").values_list("pk", flat=True)[:PDFS])

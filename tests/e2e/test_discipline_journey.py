@@ -12,7 +12,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from hr.models import DismissalCase, Employee, Warning
+from hr.models.discipline import DismissalCase, Warning
+from hr.models.employees import Employee
 from hr.tasks import employees_deactivate_departed_task
 from tests.e2e.conftest import log_in
 

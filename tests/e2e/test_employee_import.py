@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hr.employee_files import headers
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from backoffice import services
 from backoffice.models import Job
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

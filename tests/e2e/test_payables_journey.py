@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from accounting.models import PaymentBatch, SupplierBill
+from accounting.models.payables import PaymentBatch, SupplierBill
 from tests.accounting.factories import SupplierFactory
 from tests.e2e.conftest import log_in
 

@@ -30,10 +30,13 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 import backoffice.tasks
 from accounting.chart import chart_of_accounts_install
-from accounting.models import FiscalPeriod, PayrollException, PayrollRun, Timesheet
-from accounting.services import fiscal_year_create, payroll_rule_sets_install
+from accounting.models.ledger import FiscalPeriod
+from accounting.models.pay import Timesheet
+from accounting.models.payroll_runs import PayrollException, PayrollRun
+from accounting.services.ledger import fiscal_year_create
+from accounting.services.payroll_rules import payroll_rule_sets_install
 from backoffice import roles
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.accounting.pay import profile
 from tests.e2e.conftest import MUST_SUCCEED, STEP_TIMEOUT_MS, log_in
 from tests.factories import DepartmentFactory, EmployeeFactory, PositionFactory, UserFactory

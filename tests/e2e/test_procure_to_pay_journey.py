@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from accounting.models import PaymentBatch, PurchaseOrder, SupplierBill
+from accounting.models.payables import PaymentBatch, PurchaseOrder, SupplierBill
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

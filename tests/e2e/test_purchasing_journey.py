@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import Page, expect
 
-from accounting.models import PurchaseOrder, Supplier
+from accounting.models.payables import PurchaseOrder, Supplier
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

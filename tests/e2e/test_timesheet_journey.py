@@ -9,9 +9,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from accounting.models import Timesheet
-from accounting.selectors import calendar_month_end, calendar_month_start, working_dates
-from hr.models import Employee
+from accounting.models.pay import Timesheet
+from accounting.selectors.pay import calendar_month_end, calendar_month_start, working_dates
+from hr.models.employees import Employee
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

@@ -6,7 +6,9 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from hr.models import Employee, PolicyAcknowledgement, TrainingAssignment
+from hr.models.employees import Employee
+from hr.models.policies import PolicyAcknowledgement
+from hr.models.training import TrainingAssignment
 from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e

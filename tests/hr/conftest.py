@@ -6,15 +6,15 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from hr import services
-from hr.models import Applicant
+from hr.models.hiring import Applicant
+from hr.services import hiring as hiring_services
 from tests.hr.hiring_factories import ApplicantFactory, JobOpeningFactory, pdf_upload
 
 
 def make_hiring(role_users) -> dict:
     hr_user = role_users["hr"]
     opening = JobOpeningFactory(hiring_manager=role_users["manager"].employee)
-    applicant = services.applicant_apply(
+    applicant = hiring_services.applicant_apply(
         opening=opening,
         first_name="Ilinca",
         last_name="Candidat",
@@ -22,8 +22,10 @@ def make_hiring(role_users) -> dict:
         phone="+40 744 000 111",
         cv=pdf_upload("Ilinca CV.pdf"),
     )
-    services.applicant_move(by=hr_user, applicant=applicant, to_stage=Applicant.Stage.INTERVIEW)
-    interview = services.interview_schedule(
+    hiring_services.applicant_move(
+        by=hr_user, applicant=applicant, to_stage=Applicant.Stage.INTERVIEW
+    )
+    interview = hiring_services.interview_schedule(
         by=hr_user,
         applicant=applicant,
         scheduled_at=timezone.now() + timedelta(days=2),

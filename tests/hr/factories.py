@@ -6,7 +6,8 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from hr.models import Course, Policy, PolicyVersion, TrainingAssignment, TrainingSession
+from hr.models.policies import Policy, PolicyVersion
+from hr.models.training import Course, TrainingAssignment, TrainingSession
 from tests.factories import EmployeeFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"

@@ -7,7 +7,7 @@ from datetime import date
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hr.models import Applicant, JobOpening
+from hr.models.hiring import Applicant, JobOpening
 from tests.factories import PositionFactory
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"

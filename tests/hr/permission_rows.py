@@ -7,14 +7,15 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from hr import services
-from hr.models import (
-    Applicant,
-    DisciplineProposal,
-    EmployeeDocument,
-    EmployeeImport,
-    OffboardingItem,
-)
+from hr.models.discipline import DisciplineProposal, OffboardingItem
+from hr.models.documents import EmployeeDocument
+from hr.models.hiring import Applicant
+from hr.models.imports import EmployeeImport
+from hr.services import complaints as complaints_services
+from hr.services import discipline as discipline_services
+from hr.services import documents as documents_services
+from hr.services import hiring as hiring_services
+from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory
 from tests.hr.conftest import make_hiring
 from tests.hr.hiring_factories import ApplicantFactory
@@ -35,7 +36,7 @@ def make_objects(role_users) -> dict:
 
 def _records_objects(role_users) -> dict:
     employee = role_users["employee"].employee
-    document = services.document_upload(
+    document = documents_services.document_upload(
         by=role_users["hr"],
         employee=employee,
         kind=EmployeeDocument.Kind.CONTRACT,
@@ -76,7 +77,7 @@ def _discipline_objects(role_users) -> dict:
     hr_user, employee = role_users["hr"], role_users["employee"].employee
     today = timezone.localdate()
     # Raised by the employee about the IT person, handled by HR.
-    complaint = services.complaint_raise(
+    complaint = complaints_services.complaint_raise(
         by=role_users["employee"],
         category="conflict",
         subject="Shouting",
@@ -84,7 +85,7 @@ def _discipline_objects(role_users) -> dict:
         about=[role_users["it"].employee],
     )
     complaint.handlers.set([hr_user])
-    warning = services.warning_issue(
+    warning = discipline_services.warning_issue(
         by=hr_user,
         employee=employee,
         level="written",
@@ -94,7 +95,7 @@ def _discipline_objects(role_users) -> dict:
         expires_on=today + timedelta(days=180),
         shared_with_manager=True,
     )
-    incident, _proposals = services.incident_record(
+    incident, _proposals = discipline_services.incident_record(
         by=hr_user, employee=employee, occurred_on=today, description="Late again"
     )
     proposal = DisciplineProposal.objects.create(
@@ -103,11 +104,11 @@ def _discipline_objects(role_users) -> dict:
         rule_id=1,
         proposes="final_warning",
     )
-    case = services.dismissal_case_open(
+    case = discipline_services.dismissal_case_open(
         by=hr_user, employee=employee, reason="Repeated lateness", last_day=today + timedelta(30)
     )
     leaver = EmployeeFactory(hire_date=date(2020, 1, 1))
-    services.employee_terminate(
+    discipline_services.employee_terminate(
         by=hr_user, employee=leaver, kind="resignation", reason="Moving", last_day=today
     )
     return {
@@ -121,7 +122,8 @@ def _discipline_objects(role_users) -> dict:
 
 
 def _training_objects(role_users) -> dict:
-    from hr.models import Course, Policy, PolicyVersion, TrainingAssignment, TrainingSession
+    from hr.models.policies import Policy, PolicyVersion
+    from hr.models.training import Course, TrainingAssignment, TrainingSession
 
     employee = role_users["employee"].employee
     course = Course.objects.create(title="Fire safety", duration_hours=2, validity_months=12)
@@ -173,7 +175,7 @@ def _hiring_objects(role_users) -> dict:
     objects = make_hiring(role_users)
     at_offer = ApplicantFactory(opening=objects["opening"], stage=Applicant.Stage.OFFER)
     today = timezone.localdate()
-    objects["offer"] = services.offer_create(
+    objects["offer"] = hiring_services.offer_create(
         by=hr_user,
         applicant=at_offer,
         salary=Decimal("5000.00"),
@@ -181,7 +183,9 @@ def _hiring_objects(role_users) -> dict:
         contract_type="Permanent",
         expires_on=today + timedelta(days=7),
     )
-    checklist = services.onboarding_start(by=hr_user, employee=role_users["employee"].employee)
+    checklist = onboarding_services.onboarding_start(
+        by=hr_user, employee=role_users["employee"].employee
+    )
     objects["checklist"] = checklist
     objects["task"] = checklist.tasks.first()
     return objects

@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backoffice import events, roles
-from hr import services
-from hr.models import Applicant, Employee, JobOpening, OnboardingChecklist
+from hr.models.employees import Employee
+from hr.models.hiring import Applicant, JobOpening
+from hr.models.onboarding import OnboardingChecklist
+from hr.services import hiring as hiring_services
+from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory, UserFactory
 from tests.hr.hiring_factories import ApplicantFactory, JobOpeningFactory
 
@@ -18,7 +21,7 @@ User = get_user_model()
 
 def accepted(applicant, by, *, start_in_days=30):
     today = timezone.localdate()
-    offer = services.offer_create(
+    offer = hiring_services.offer_create(
         by=by,
         applicant=applicant,
         salary=Decimal("6500.00"),
@@ -26,8 +29,8 @@ def accepted(applicant, by, *, start_in_days=30):
         contract_type="Permanent, full time",
         expires_on=today + timedelta(days=5),
     )
-    services.offer_set_status(by=by, offer=offer, status="sent")
-    services.offer_set_status(by=by, offer=offer, status="accepted")
+    hiring_services.offer_set_status(by=by, offer=offer, status="sent")
+    hiring_services.offer_set_status(by=by, offer=offer, status="accepted")
     return offer
 
 
@@ -44,7 +47,7 @@ def ready(role_users):
 
 def hire(by, applicant, **overrides):
     fields = {"employee_number": "H-0001", "username": "sorina.nou", "site_url": "http://t/"}
-    return services.applicant_hire(by=by, applicant=applicant, **(fields | overrides))
+    return hiring_services.applicant_hire(by=by, applicant=applicant, **(fields | overrides))
 
 
 def test_hiring_creates_the_employee_the_login_and_the_onboarding_in_one_go(
@@ -91,7 +94,9 @@ def test_the_new_employee_gets_one_working_password_link_however_often_the_task_
         employee = hire(role_users["hr"], applicant)
     assert len(mail.outbox) == 1
     assert (
-        services.onboarding_welcome_email(checklist_id=employee.onboarding.pk, site_url="http://t/")
+        onboarding_services.onboarding_welcome_email(
+            checklist_id=employee.onboarding.pk, site_url="http://t/"
+        )
         is False
     )
     assert len(mail.outbox) == 1
@@ -119,7 +124,7 @@ def test_a_duplicate_employee_number_or_username_is_refused_and_nothing_is_creat
     UserFactory(username="Sorina.Nou")
     overrides = {"employee_number": "H-0002"} if clash == "username" else {"username": "free"}
     before = (Employee.objects.count(), User.objects.count(), OnboardingChecklist.objects.count())
-    with pytest.raises(services.HiringError, match="already"):
+    with pytest.raises(hiring_services.HiringError, match="already"):
         hire(role_users["hr"], applicant, **overrides)
     after = (Employee.objects.count(), User.objects.count(), OnboardingChecklist.objects.count())
     assert after == before
@@ -131,11 +136,11 @@ def test_a_failure_inside_the_hire_rolls_everything_back(role_users, ready):
     applicant, _offer = ready
 
     def refuse(sender, **kwargs):
-        raise services.HiringError("IT refuses")
+        raise hiring_services.HiringError("IT refuses")
 
     events.employee_hired.connect(refuse)
     try:
-        with pytest.raises(services.HiringError, match="IT refuses"):
+        with pytest.raises(hiring_services.HiringError, match="IT refuses"):
             hire(role_users["hr"], applicant)
     finally:
         events.employee_hired.disconnect(refuse)
@@ -147,7 +152,7 @@ def test_a_failure_inside_the_hire_rolls_everything_back(role_users, ready):
 
 def test_hiring_needs_an_accepted_offer(role_users):
     applicant = ApplicantFactory(stage=Applicant.Stage.OFFER)
-    with pytest.raises(services.HiringError, match="accepted an offer"):
+    with pytest.raises(hiring_services.HiringError, match="accepted an offer"):
         hire(role_users["hr"], applicant)
 
 
@@ -165,7 +170,7 @@ def test_an_opening_with_places_left_stays_open_and_a_full_one_refuses_more(role
     opening.refresh_from_db()
     assert opening.status == JobOpening.Status.CLOSED
     assert opening.closed_on == timezone.localdate()
-    with pytest.raises(services.HiringError, match="filled"):
+    with pytest.raises(hiring_services.HiringError, match="filled"):
         hire(role_users["hr"], third, employee_number="H-3", username="third")
 
 

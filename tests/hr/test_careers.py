@@ -2,7 +2,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from hr.models import Applicant, ApplicantStageChange, JobOpening
+from hr.models.hiring import Applicant, ApplicantStageChange, JobOpening
 from tests.hr.hiring_factories import (
     PDF_BYTES,
     JobOpeningFactory,

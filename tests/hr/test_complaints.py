@@ -6,14 +6,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backoffice.models import Notification
-from hr import selectors, services
-from hr.models import Complaint
+from hr.models.complaints import Complaint
+from hr.selectors import complaints as complaints_selectors
+from hr.services import complaints as complaints_services
 from hr.services.complaints import add_working_days
 from tests.factories import EmployeeFactory, UserFactory
 
 
 def raise_complaint(user, *, about=(), anonymous=False, subject="Shouting in the stock room"):
-    return services.complaint_raise(
+    return complaints_services.complaint_raise(
         by=user,
         category=Complaint.Category.CONFLICT,
         subject=subject,
@@ -45,12 +46,14 @@ def people(role_users):
 
 
 def visible(user, complaint) -> bool:
-    return selectors.complaints_visible_to(user).filter(pk=complaint.pk).exists()
+    return complaints_selectors.complaints_visible_to(user).filter(pk=complaint.pk).exists()
 
 
 def test_the_raiser_the_assigned_handler_and_hr_managers_see_a_complaint(people):
     complaint = raise_complaint(people["raiser"], about=[people["subject"]])
-    services.complaint_assign(by=people["hr"], complaint=complaint, handlers=[people["assistant"]])
+    complaints_services.complaint_assign(
+        by=people["hr"], complaint=complaint, handlers=[people["assistant"]]
+    )
     assert visible(people["raiser"], complaint)
     assert visible(people["assistant"], complaint)
     assert visible(people["hr"], complaint)
@@ -85,7 +88,9 @@ def test_outsiders_get_404_on_the_page(people, client):
 def test_an_anonymous_raiser_is_named_only_to_the_assigned_handlers(people, client):
     complaint = raise_complaint(people["raiser"], anonymous=True)
     raiser_name = people["raiser"].get_full_name()
-    services.complaint_assign(by=people["hr"], complaint=complaint, handlers=[people["assistant"]])
+    complaints_services.complaint_assign(
+        by=people["hr"], complaint=complaint, handlers=[people["assistant"]]
+    )
     url = reverse("hr:complaint-detail", args=[complaint.pk])
 
     client.force_login(people["hr"])  # manages all complaints, not assigned to this one
@@ -123,8 +128,10 @@ def test_a_complaint_must_be_acknowledged_within_five_working_days(people):
 
 def test_the_workflow_refuses_skipping_a_step_and_changes_nothing(people):
     complaint = raise_complaint(people["raiser"])
-    with pytest.raises(services.ComplaintError, match="cannot go from Received to Resolved"):
-        services.complaint_transition(
+    with pytest.raises(
+        complaints_services.ComplaintError, match="cannot go from Received to Resolved"
+    ):
+        complaints_services.complaint_transition(
             by=people["hr"], complaint=complaint, status="resolved", outcome="Done"
         )
     complaint.refresh_from_db()
@@ -135,29 +142,35 @@ def test_the_workflow_refuses_skipping_a_step_and_changes_nothing(people):
 def test_closing_needs_an_outcome(people):
     complaint = raise_complaint(people["raiser"])
     for status in ("acknowledged", "investigating"):
-        services.complaint_transition(by=people["hr"], complaint=complaint, status=status)
-    with pytest.raises(services.ComplaintError, match="outcome"):
-        services.complaint_transition(by=people["hr"], complaint=complaint, status="resolved")
+        complaints_services.complaint_transition(
+            by=people["hr"], complaint=complaint, status=status
+        )
+    with pytest.raises(complaints_services.ComplaintError, match="outcome"):
+        complaints_services.complaint_transition(
+            by=people["hr"], complaint=complaint, status="resolved"
+        )
     complaint.refresh_from_db()
     assert complaint.status == "investigating"
 
 
 def test_an_unassigned_handler_cannot_move_a_complaint(people):
     complaint = raise_complaint(people["raiser"])
-    with pytest.raises(services.ComplaintError, match="handling"):
-        services.complaint_transition(
+    with pytest.raises(complaints_services.ComplaintError, match="handling"):
+        complaints_services.complaint_transition(
             by=people["assistant"], complaint=complaint, status="acknowledged"
         )
 
 
 def test_the_raiser_is_told_each_status_and_the_outcome_but_never_the_notes(people, client):
     complaint = raise_complaint(people["raiser"])
-    services.complaint_note_add(
+    complaints_services.complaint_note_add(
         by=people["hr"], complaint=complaint, text="Secret: witness is Dana"
     )
     for status in ("acknowledged", "investigating"):
-        services.complaint_transition(by=people["hr"], complaint=complaint, status=status)
-    services.complaint_transition(
+        complaints_services.complaint_transition(
+            by=people["hr"], complaint=complaint, status=status
+        )
+    complaints_services.complaint_transition(
         by=people["hr"], complaint=complaint, status="resolved", outcome="Shifts separated."
     )
     notes = Notification.objects.filter(recipient=people["raiser"]).order_by("pk")
@@ -178,7 +191,9 @@ def test_the_raiser_is_told_each_status_and_the_outcome_but_never_the_notes(peop
 
 def test_the_handler_sees_the_notes_on_the_page(people, client):
     complaint = raise_complaint(people["raiser"])
-    services.complaint_note_add(by=people["hr"], complaint=complaint, text="Witness is Dana")
+    complaints_services.complaint_note_add(
+        by=people["hr"], complaint=complaint, text="Witness is Dana"
+    )
     client.force_login(people["hr"])
     body = client.get(reverse("hr:complaint-detail", args=[complaint.pk])).content.decode()
     assert "Witness is Dana" in body
@@ -213,7 +228,7 @@ def test_an_employee_raises_a_complaint_through_the_page(people, client):
 
 
 def test_a_complaint_about_oneself_is_refused(people):
-    with pytest.raises(services.ComplaintError):
+    with pytest.raises(complaints_services.ComplaintError):
         raise_complaint(people["raiser"], about=[people["raiser"].employee])
     assert not Complaint.objects.exists()
 
@@ -271,7 +286,9 @@ def test_the_complaint_list_and_index_take_a_bounded_number_of_queries(
 def test_the_export_names_an_anonymous_raiser_only_to_the_assigned_handler(people, client):
     anonymous = raise_complaint(people["raiser"], anonymous=True, subject="Hidden one")
     raise_complaint(people["raiser"], subject="Named one")
-    services.complaint_assign(by=people["hr"], complaint=anonymous, handlers=[people["assistant"]])
+    complaints_services.complaint_assign(
+        by=people["hr"], complaint=anonymous, handlers=[people["assistant"]]
+    )
     name = people["raiser"].get_full_name()
 
     client.force_login(people["hr"])

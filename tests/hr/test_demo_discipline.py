@@ -1,6 +1,7 @@
 from django.core.management import call_command
 
-from hr.models import Complaint, DismissalCase, Warning
+from hr.models.complaints import Complaint
+from hr.models.discipline import DismissalCase, Warning
 
 
 def discipline_counts():

@@ -1,14 +1,14 @@
 from django.core.management import call_command
 
-from hr.models import (
+from hr.models.hiring import (
     Applicant,
     ApplicantStageChange,
     Interview,
     InterviewFeedback,
     JobOpening,
     Offer,
-    OnboardingChecklist,
 )
+from hr.models.onboarding import OnboardingChecklist
 
 
 def counts():

@@ -2,7 +2,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hr.models import Employee
+from hr.models.employees import Employee
 from tests.factories import EmployeeFactory
 
 

@@ -6,10 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hr import services
-from hr.models import (
-    Complaint,
-    ComplaintNote,
+from hr.models.complaints import Complaint, ComplaintNote
+from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
     EscalationRule,
@@ -18,6 +16,8 @@ from hr.models import (
     Termination,
     Warning,
 )
+from hr.services import complaints as complaints_services
+from hr.services import discipline as discipline_services
 
 MODELS = [
     Complaint,
@@ -36,11 +36,11 @@ MODELS = [
 def records(role_users):
     hr, employee = role_users["hr"], role_users["employee"].employee
     today = timezone.localdate()
-    complaint = services.complaint_raise(
+    complaint = complaints_services.complaint_raise(
         by=role_users["employee"], category="pay", subject="Pay", description="d", anonymous=True
     )
-    services.complaint_note_add(by=hr, complaint=complaint, text="note")
-    services.warning_issue(
+    complaints_services.complaint_note_add(by=hr, complaint=complaint, text="note")
+    discipline_services.warning_issue(
         by=hr,
         employee=employee,
         level="final",
@@ -49,9 +49,11 @@ def records(role_users):
         issued_on=today,
         expires_on=today + timedelta(days=90),
     )
-    services.incident_record(by=hr, employee=employee, occurred_on=today, description="i")
-    services.dismissal_case_open(by=hr, employee=employee, reason="r", last_day=today)
-    services.employee_terminate(
+    discipline_services.incident_record(
+        by=hr, employee=employee, occurred_on=today, description="i"
+    )
+    discipline_services.dismissal_case_open(by=hr, employee=employee, reason="r", last_day=today)
+    discipline_services.employee_terminate(
         by=hr,
         employee=role_users["clerk"].employee,
         kind="retirement",

@@ -6,8 +6,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from backoffice.models import Notification
-from hr import services, tasks
-from hr.models import DocumentExpiryNotice, EmployeeDocument
+from hr import tasks
+from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
+from hr.services import documents as documents_services
 from tests.factories import EmployeeFactory
 
 TODAY = date(2026, 11, 29)
@@ -15,7 +16,7 @@ PDF = b"%PDF-1.4\n"
 
 
 def document(by, employee, expires_in: int | None, kind="work_permit"):
-    return services.document_upload(
+    return documents_services.document_upload(
         by=by,
         employee=employee,
         kind=kind,
@@ -40,9 +41,11 @@ def test_hr_and_the_employee_are_told_once_of_a_document_expiring_within_30_days
     document(hr, role_users["manager"].employee, -3)  # already expired: not "expiring"
 
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.documents_expiry_notify(today=TODAY) == 1
+        assert documents_services.documents_expiry_notify(today=TODAY) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        assert services.documents_expiry_notify(today=TODAY) == 0  # the second run: nothing
+        assert (
+            documents_services.documents_expiry_notify(today=TODAY) == 0
+        )  # the second run: nothing
 
     notice = DocumentExpiryNotice.objects.get()
     assert (notice.document, notice.threshold_days) == (expiring, 30)
@@ -57,10 +60,10 @@ def test_hr_and_the_employee_are_told_once_of_a_document_expiring_within_30_days
 def test_the_seven_day_threshold_is_announced_once_more(role_users):
     hr = role_users["hr"]
     expiring = document(hr, role_users["employee"].employee, 20)
-    services.documents_expiry_notify(today=TODAY)
-    assert services.documents_expiry_notify(today=TODAY + timedelta(days=5)) == 0
-    assert services.documents_expiry_notify(today=TODAY + timedelta(days=13)) == 1
-    assert services.documents_expiry_notify(today=TODAY + timedelta(days=14)) == 0
+    documents_services.documents_expiry_notify(today=TODAY)
+    assert documents_services.documents_expiry_notify(today=TODAY + timedelta(days=5)) == 0
+    assert documents_services.documents_expiry_notify(today=TODAY + timedelta(days=13)) == 1
+    assert documents_services.documents_expiry_notify(today=TODAY + timedelta(days=14)) == 0
     thresholds = sorted(
         DocumentExpiryNotice.objects.filter(document=expiring).values_list(
             "threshold_days", flat=True
@@ -72,16 +75,16 @@ def test_the_seven_day_threshold_is_announced_once_more(role_users):
 
 def test_a_document_first_seen_inside_seven_days_gets_only_the_tighter_notice(role_users):
     document(role_users["hr"], role_users["employee"].employee, 3)
-    services.documents_expiry_notify(today=TODAY)
+    documents_services.documents_expiry_notify(today=TODAY)
     assert list(DocumentExpiryNotice.objects.values_list("threshold_days", flat=True)) == [7]
     assert hr_notifications().count() == 1
 
 
 def test_a_renewed_expiry_date_is_announced_again(role_users):
     renewed = document(role_users["hr"], role_users["employee"].employee, 20)
-    services.documents_expiry_notify(today=TODAY)
+    documents_services.documents_expiry_notify(today=TODAY)
     EmployeeDocument.objects.filter(pk=renewed.pk).update(expiry_date=TODAY + timedelta(days=25))
-    assert services.documents_expiry_notify(today=TODAY) == 1
+    assert documents_services.documents_expiry_notify(today=TODAY) == 1
 
 
 def test_the_task_notifies_in_a_bounded_number_of_queries_however_many_documents(role_users):
@@ -89,11 +92,11 @@ def test_the_task_notifies_in_a_bounded_number_of_queries_however_many_documents
     for _ in range(3):
         document(hr, EmployeeFactory(), 10)
     with CaptureQueriesContext(connection) as few:
-        services.documents_expiry_notify(today=TODAY)
+        documents_services.documents_expiry_notify(today=TODAY)
     for _ in range(15):
         document(hr, EmployeeFactory(), 10)
     with CaptureQueriesContext(connection) as many:
-        assert services.documents_expiry_notify(today=TODAY) == 15
+        assert documents_services.documents_expiry_notify(today=TODAY) == 15
     assert len(many) == len(few)
 
 

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backoffice import events
-from hr import services
-from hr.models import Employee, EmploymentChange
+from hr.models.employees import Employee, EmploymentChange
+from hr.services import employees as employees_services
 from tests.factories import PositionFactory
 
 
@@ -26,7 +26,7 @@ def test_a_change_of_position_writes_a_dated_change_and_sends_the_event(role_use
     employee = role_users["employee"].employee
     old_position = employee.position
     new_position = PositionFactory(title="Senior Cashier", department=employee.department)
-    services.employee_change(
+    employees_services.employee_change(
         by=role_users["hr"],
         employee=employee,
         effective_date=date(2026, 12, 1),
@@ -47,7 +47,7 @@ def test_a_change_of_position_writes_a_dated_change_and_sends_the_event(role_use
 
 def test_the_effective_date_defaults_to_today_and_each_field_gets_a_row(role_users):
     employee = role_users["employee"].employee
-    services.employee_change(
+    employees_services.employee_change(
         by=role_users["hr"],
         employee=employee,
         manager=role_users["hr"].employee,
@@ -63,8 +63,8 @@ def test_the_effective_date_defaults_to_today_and_each_field_gets_a_row(role_use
 def test_an_effective_date_before_hire_is_refused_and_nothing_changes(role_users, changed_events):
     employee = role_users["employee"].employee
     before = employee.position
-    with pytest.raises(services.EmployeeError, match="before the hire date"):
-        services.employee_change(
+    with pytest.raises(employees_services.EmployeeError, match="before the hire date"):
+        employees_services.employee_change(
             by=role_users["hr"],
             employee=employee,
             effective_date=date(2000, 1, 1),
@@ -127,8 +127,8 @@ def test_the_change_page_shows_a_refusal_as_a_message_and_changes_nothing(client
 
 def test_a_departure_is_refused_as_a_change_and_left_to_the_dismissal(role_users):
     employee = role_users["employee"].employee
-    with pytest.raises(services.EmployeeError, match="dismissal"):
-        services.employee_change(
+    with pytest.raises(employees_services.EmployeeError, match="dismissal"):
+        employees_services.employee_change(
             by=role_users["hr"], employee=employee, status=Employee.Status.TERMINATED
         )
     employee.refresh_from_db()
@@ -137,6 +137,8 @@ def test_a_departure_is_refused_as_a_change_and_left_to_the_dismissal(role_users
 
 def test_a_position_from_another_department_is_refused_as_a_change(role_users):
     employee = role_users["employee"].employee
-    with pytest.raises(services.EmployeeError, match="another department"):
-        services.employee_change(by=role_users["hr"], employee=employee, position=PositionFactory())
+    with pytest.raises(employees_services.EmployeeError, match="another department"):
+        employees_services.employee_change(
+            by=role_users["hr"], employee=employee, position=PositionFactory()
+        )
     assert not EmploymentChange.objects.exists()

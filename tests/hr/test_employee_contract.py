@@ -5,8 +5,8 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from hr import services
-from hr.models import Employee, EmploymentChange
+from hr.models.employees import Employee, EmploymentChange
+from hr.services import employees as employees_services
 from tests.factories import EmployeeFactory, PositionFactory
 
 
@@ -20,7 +20,7 @@ def hire(by, **overrides):
         "position": position,
         "hire_date": date(2026, 1, 5),
     }
-    return services.employee_hire(by=by, **(fields | overrides))
+    return employees_services.employee_hire(by=by, **(fields | overrides))
 
 
 def test_a_new_hire_is_indefinite_full_time_by_default(role_users):
@@ -31,13 +31,13 @@ def test_a_new_hire_is_indefinite_full_time_by_default(role_users):
 
 
 def test_a_fixed_term_contract_without_an_end_date_is_refused(role_users):
-    with pytest.raises(services.EmployeeError, match="needs an end date"):
+    with pytest.raises(employees_services.EmployeeError, match="needs an end date"):
         hire(role_users["hr"], contract_type=Employee.ContractType.FIXED_TERM)
     assert not Employee.objects.filter(employee_number="C-1").exists()
 
 
 def test_a_contract_ending_on_or_before_the_hire_date_is_refused(role_users):
-    with pytest.raises(services.EmployeeError, match="end after the hire date"):
+    with pytest.raises(employees_services.EmployeeError, match="end after the hire date"):
         hire(
             role_users["hr"],
             contract_type=Employee.ContractType.FIXED_TERM,
@@ -46,7 +46,7 @@ def test_a_contract_ending_on_or_before_the_hire_date_is_refused(role_users):
 
 
 def test_a_part_time_contract_needs_fewer_than_forty_hours(role_users):
-    with pytest.raises(services.EmployeeError, match="fewer than 40"):
+    with pytest.raises(employees_services.EmployeeError, match="fewer than 40"):
         hire(role_users["hr"], contract_type=Employee.ContractType.PART_TIME)
     employee = hire(
         role_users["hr"],
@@ -64,7 +64,7 @@ def test_the_database_refuses_a_fixed_term_contract_without_end_whatever_writes_
 
 def test_a_change_of_contract_is_a_dated_change_row_for_each_field(role_users):
     employee = role_users["employee"].employee
-    services.employee_change(
+    employees_services.employee_change(
         by=role_users["hr"],
         employee=employee,
         effective_date=date(2026, 12, 1),
@@ -84,7 +84,7 @@ def test_a_change_of_contract_is_a_dated_change_row_for_each_field(role_users):
 
 def test_a_status_change_to_notice_is_recorded_as_a_dated_change(role_users):
     employee = role_users["employee"].employee
-    services.employee_change(
+    employees_services.employee_change(
         by=role_users["hr"], employee=employee, status=Employee.Status.NOTICE, reason="Resigned"
     )
     change = EmploymentChange.objects.get(employee=employee)
@@ -93,8 +93,8 @@ def test_a_status_change_to_notice_is_recorded_as_a_dated_change(role_users):
 
 def test_an_invalid_contract_change_is_refused_and_writes_nothing(role_users):
     employee = role_users["employee"].employee
-    with pytest.raises(services.EmployeeError, match="needs an end date"):
-        services.employee_change(
+    with pytest.raises(employees_services.EmployeeError, match="needs an end date"):
+        employees_services.employee_change(
             by=role_users["hr"],
             employee=employee,
             contract_type=Employee.ContractType.FIXED_TERM,

@@ -5,15 +5,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from hr import selectors, services
-from hr.models import EmployeeDocument
+from hr.models.documents import EmployeeDocument
+from hr.selectors import records as records_selectors
+from hr.services import documents as documents_services
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
 
 def upload(by, employee, *, kind=EmployeeDocument.Kind.CONTRACT, content=PDF, name="c.pdf", **kw):
-    return services.document_upload(
+    return documents_services.document_upload(
         by=by,
         employee=employee,
         kind=kind,
@@ -75,7 +76,7 @@ def test_a_file_over_the_size_limit_is_refused(client, role_users, settings):
     )
     assert "the limit is" in str(response.context["form"].errors["file"])
     assert not EmployeeDocument.objects.exists()
-    with pytest.raises(services.DocumentError, match="the limit is"):
+    with pytest.raises(documents_services.DocumentError, match="the limit is"):
         upload(role_users["hr"], role_users["employee"].employee, content=PDF + b"x" * 200)
 
 
@@ -91,7 +92,7 @@ def test_an_expiry_date_not_after_the_issue_date_is_refused(client, role_users):
         },
     )
     assert "expiry_date" in response.context["form"].errors
-    with pytest.raises(services.DocumentError, match="after the issue date"):
+    with pytest.raises(documents_services.DocumentError, match="after the issue date"):
         upload(
             role_users["hr"],
             role_users["employee"].employee,
@@ -120,7 +121,7 @@ def test_a_manager_sees_none_of_the_teams_documents(client, role_users):
     contract = upload(role_users["hr"], member)
     id_copy = upload(role_users["hr"], member, kind="id_copy", content=PNG)
     manager = role_users["manager"]
-    assert list(selectors.documents_visible_to(manager)) == []
+    assert list(records_selectors.documents_visible_to(manager)) == []
     client.force_login(manager)
     for document in (contract, id_copy):
         assert client.get(reverse("hr:document-download", args=[document.pk])).status_code == 404
@@ -129,7 +130,7 @@ def test_a_manager_sees_none_of_the_teams_documents(client, role_users):
 def test_other_roles_never_see_someone_elses_documents(role_users):
     upload(role_users["hr"], role_users["employee"].employee, kind="id_copy", content=PNG)
     for username in ("manager", "accountant", "controller", "it", "clerk"):
-        assert not selectors.documents_visible_to(role_users[username]).exists()
+        assert not records_selectors.documents_visible_to(role_users[username]).exists()
 
 
 def test_hr_sees_everyones_documents(role_users):
@@ -137,7 +138,7 @@ def test_hr_sees_everyones_documents(role_users):
         upload(role_users["hr"], role_users[name].employee, kind="id_copy", content=PNG)
         for name in ("employee", "clerk")
     ]
-    assert set(selectors.documents_visible_to(role_users["hr"])) == set(documents)
+    assert set(records_selectors.documents_visible_to(role_users["hr"])) == set(documents)
 
 
 def test_id_copies_need_personal_data_access_even_for_document_readers(role_users):
@@ -150,7 +151,7 @@ def test_id_copies_need_personal_data_access_even_for_document_readers(role_user
     member = role_users["employee"].employee
     contract = upload(role_users["hr"], member)
     upload(role_users["hr"], member, kind="id_copy", content=PNG)
-    assert list(selectors.documents_visible_to(reader)) == [contract]
+    assert list(records_selectors.documents_visible_to(reader)) == [contract]
 
 
 def test_documents_are_not_reachable_under_media_url(client, role_users):

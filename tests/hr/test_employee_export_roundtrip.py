@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 from backoffice import roles
 from backoffice import services as core
 from backoffice.models import Job
-from hr import employee_files, services
-from hr.models import Employee
+from hr import employee_files
+from hr.models.employees import Employee
+from hr.services import imports as imports_services
 from tests.factories import EmployeeFactory, PositionFactory, UserFactory
 
 
@@ -63,11 +64,11 @@ def test_an_exported_file_imports_back_to_the_same_records(staff, file_format):
     Employee.objects.update(manager=None)
     Employee.objects.all().delete()
 
-    batch = services.employee_import_upload(
+    batch = imports_services.employee_import_upload(
         by=hr, uploaded_file=SimpleUploadedFile(f"back.{file_format}", content)
     )
     assert batch.errors == {}
-    assert services.employee_import_confirm(by=hr, batch=batch) == len(staff)
+    assert imports_services.employee_import_confirm(by=hr, batch=batch) == len(staff)
     again = list(Employee.objects.order_by("employee_number").values_list(*employee_files.LOOKUPS))
     assert again == staff
 

@@ -11,9 +11,10 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from backoffice import events
-from hr import services
 from hr.employee_files import headers
-from hr.models import Employee, EmployeeImport
+from hr.models.employees import Employee
+from hr.models.imports import EmployeeImport
+from hr.services import imports as imports_services
 from tests.factories import EmployeeFactory, PositionFactory
 
 HEADER = ",".join(headers())
@@ -49,7 +50,7 @@ def csv_file(*lines, header=HEADER, name="people.csv"):
 
 
 def upload(user, *lines, **kw):
-    return services.employee_import_upload(by=user, uploaded_file=csv_file(*lines, **kw))
+    return imports_services.employee_import_upload(by=user, uploaded_file=csv_file(*lines, **kw))
 
 
 @pytest.fixture
@@ -79,7 +80,7 @@ def test_confirming_creates_everyone_with_history_and_an_event_each(hr_user, sal
         line("N-1", manager="BOSS", contract="part_time", hours="20"),
         line("N-3", contract="fixed_term", ends="2026-12-31", status="on leave"),
     )
-    assert services.employee_import_confirm(by=hr_user, batch=batch) == 3
+    assert imports_services.employee_import_confirm(by=hr_user, batch=batch) == 3
     people = {e.employee_number: e for e in Employee.objects.filter(employee_number__in=hired)}
     assert sorted(hired) == ["N-1", "N-2", "N-3"]
     assert people["N-2"].manager == people["N-1"]
@@ -120,8 +121,8 @@ def test_each_kind_of_bad_row_is_listed_and_nothing_is_imported(hr_user, sales, 
     assert not batch.is_clean
     assert list(batch.errors) == ["3"]
     assert any(message in error for error in batch.errors["3"]), batch.errors
-    with pytest.raises(services.EmployeeImportError):
-        services.employee_import_confirm(by=hr_user, batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError):
+        imports_services.employee_import_confirm(by=hr_user, batch=batch)
     assert Employee.objects.count() == before
 
 
@@ -133,8 +134,8 @@ def test_a_number_twice_in_the_file_is_an_error_on_the_second_line(hr_user, sale
 def test_missing_columns_are_a_file_error(hr_user, sales):
     batch = upload(hr_user, "N-1,Ana", header="Employee number,First name")
     assert "Missing columns: Last name, Department, Position, Hire date." in batch.errors["file"]
-    with pytest.raises(services.EmployeeImportError, match="nothing to import"):
-        services.employee_import_confirm(by=hr_user, batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError, match="nothing to import"):
+        imports_services.employee_import_confirm(by=hr_user, batch=batch)
 
 
 def test_a_circle_of_managers_in_the_file_is_refused(hr_user, sales):
@@ -145,8 +146,8 @@ def test_a_circle_of_managers_in_the_file_is_refused(hr_user, sales):
 def test_a_number_taken_between_preview_and_confirm_refuses_the_whole_file(hr_user, sales):
     batch = upload(hr_user, line("N-1"), line("N-2"))
     EmployeeFactory(employee_number="N-2")
-    with pytest.raises(services.EmployeeImportError, match="no longer pass"):
-        services.employee_import_confirm(by=hr_user, batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError, match="no longer pass"):
+        imports_services.employee_import_confirm(by=hr_user, batch=batch)
     assert not Employee.objects.filter(employee_number="N-1").exists()
     batch.refresh_from_db()
     assert "N-2 is already in use" in batch.errors["3"][0]
@@ -156,19 +157,19 @@ def test_an_import_is_confirmed_once_only_by_its_uploader_and_before_it_expires(
     hr_user, role_users, sales
 ):
     batch = upload(hr_user, line("N-1"))
-    with pytest.raises(services.EmployeeImportError, match="not yours"):
-        services.employee_import_confirm(by=role_users["admin"], batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError, match="not yours"):
+        imports_services.employee_import_confirm(by=role_users["admin"], batch=batch)
     EmployeeImport.objects.filter(pk=batch.pk).update(
         expires_at=timezone.now() - timedelta(seconds=1)
     )
-    with pytest.raises(services.EmployeeImportError, match="expired"):
-        services.employee_import_confirm(by=hr_user, batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError, match="expired"):
+        imports_services.employee_import_confirm(by=hr_user, batch=batch)
     EmployeeImport.objects.filter(pk=batch.pk).update(
         expires_at=timezone.now() + timedelta(hours=1)
     )
-    services.employee_import_confirm(by=hr_user, batch=batch)
-    with pytest.raises(services.EmployeeImportError, match="already been imported"):
-        services.employee_import_confirm(by=hr_user, batch=batch)
+    imports_services.employee_import_confirm(by=hr_user, batch=batch)
+    with pytest.raises(imports_services.EmployeeImportError, match="already been imported"):
+        imports_services.employee_import_confirm(by=hr_user, batch=batch)
     assert Employee.objects.filter(employee_number="N-1").count() == 1
 
 
@@ -176,7 +177,7 @@ def test_expired_uploads_are_pruned(hr_user, sales):
     old = upload(hr_user, line("N-1"))
     fresh = upload(hr_user, line("N-2"))
     EmployeeImport.objects.filter(pk=old.pk).update(expires_at=timezone.now())
-    assert services.employee_imports_prune() == 1
+    assert imports_services.employee_imports_prune() == 1
     assert list(EmployeeImport.objects.all()) == [fresh]
 
 
@@ -187,11 +188,11 @@ def test_an_xlsx_file_imports_like_a_csv(hr_user, sales):
     sheet.append(["X-1", "Ilinca", "Xls", "", "", 15, "Sales", "Cashier", None, date(2026, 2, 1)])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    batch = services.employee_import_upload(
+    batch = imports_services.employee_import_upload(
         by=hr_user, uploaded_file=SimpleUploadedFile("people.xlsx", buffer.getvalue())
     )
     assert batch.is_clean, batch.errors
-    services.employee_import_confirm(by=hr_user, batch=batch)
+    imports_services.employee_import_confirm(by=hr_user, batch=batch)
     person = Employee.objects.get(employee_number="X-1")
     assert (person.hire_date, person.extension) == (date(2026, 2, 1), "15")
 
@@ -277,7 +278,7 @@ def test_the_import_is_set_based_its_query_count_does_not_grow_with_the_rows(
     def run(prefix, count):
         batch = upload(hr_user, *[line(f"{prefix}-{n}") for n in range(count)])
         with CaptureQueriesContext(connection) as queries:
-            services.employee_import_confirm(by=hr_user, batch=batch)
+            imports_services.employee_import_confirm(by=hr_user, batch=batch)
         return len(queries)
 
     assert run("A", 3) == run("B", 40)

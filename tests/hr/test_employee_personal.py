@@ -2,8 +2,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hr import selectors, services
-from hr.models import Employee, EmployeePersonal
+from hr.models.employees import Employee, EmployeePersonal
+from hr.selectors import employees as employees_selectors
+from hr.services import employees as employees_services
 from tests.factories import EmployeePersonalFactory
 
 
@@ -11,7 +12,7 @@ def test_a_manager_opening_a_team_members_record_sees_no_personal_data(client, r
     member = role_users["employee"].employee
     EmployeePersonalFactory(employee=member)
     manager = role_users["manager"]
-    assert selectors.personal_data_visible_to(manager, member) is None
+    assert employees_selectors.personal_data_visible_to(manager, member) is None
     client.force_login(manager)
     assert client.get(reverse("hr:employee-detail", args=[member.pk])).status_code == 404
 
@@ -19,7 +20,7 @@ def test_a_manager_opening_a_team_members_record_sees_no_personal_data(client, r
 def test_the_employee_sees_their_own_personal_data(client, role_users):
     user = role_users["employee"]
     personal = EmployeePersonalFactory(employee=user.employee)
-    assert selectors.personal_data_visible_to(user, user.employee) == personal
+    assert employees_selectors.personal_data_visible_to(user, user.employee) == personal
     client.force_login(user)
     response = client.get(reverse("hr:employee-detail", args=[user.employee.pk]))
     assert response.context["personal"] == personal
@@ -39,7 +40,7 @@ def test_other_roles_never_see_someone_elses_personal_data(role_users):
     member = role_users["employee"].employee
     EmployeePersonalFactory(employee=member)
     for username in ("manager", "accountant", "controller", "it", "clerk"):
-        assert selectors.personal_data_visible_to(role_users[username], member) is None
+        assert employees_selectors.personal_data_visible_to(role_users[username], member) is None
 
 
 def personal_form(**overrides):
@@ -95,12 +96,12 @@ def test_the_employee_detail_query_count_does_not_grow_with_the_history(client, 
     hr = role_users["hr"]
     client.force_login(hr)
     url = reverse("hr:employee-detail", args=[member.pk])
-    services.employee_change(by=hr, employee=member, status=Employee.Status.ON_LEAVE)
+    employees_services.employee_change(by=hr, employee=member, status=Employee.Status.ON_LEAVE)
     client.get(url)  # warm the session and permission caches
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for status in [Employee.Status.ACTIVE, Employee.Status.ON_LEAVE] * 5:
-        services.employee_change(by=hr, employee=member, status=status)
+        employees_services.employee_change(by=hr, employee=member, status=status)
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(many) == len(few)

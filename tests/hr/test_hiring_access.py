@@ -2,8 +2,10 @@
 
 from django.urls import reverse
 
-from hr import selectors, services
-from hr.models import OnboardingTask
+from hr.models.onboarding import OnboardingTask
+from hr.selectors import hiring as hiring_selectors
+from hr.services import hiring as hiring_services
+from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory, UserFactory
 from tests.hr.hiring_factories import PDF_BYTES, ApplicantFactory, JobOpeningFactory
 
@@ -31,7 +33,7 @@ def test_the_interviewer_opens_the_applicant_and_downloads_the_cv(client, role_u
 def test_the_interviewer_sees_only_the_applicants_they_interview(
     role_users, hiring, other_applicant
 ):
-    visible = set(selectors.applicants_visible_to(role_users["employee"]))
+    visible = set(hiring_selectors.applicants_visible_to(role_users["employee"]))
     assert visible == {hiring["applicant"]}
 
 
@@ -39,7 +41,7 @@ def test_a_manager_sees_only_the_applicants_of_their_openings(client, role_users
     manager = role_users["manager"]
     elsewhere = ApplicantFactory(opening=JobOpeningFactory(hiring_manager=EmployeeFactory()))
     mine = ApplicantFactory(opening=hiring["opening"])
-    assert set(selectors.applicants_visible_to(manager)) == {hiring["applicant"], mine}
+    assert set(hiring_selectors.applicants_visible_to(manager)) == {hiring["applicant"], mine}
     client.force_login(manager)
     assert client.get(reverse("hr:applicant-detail", args=[mine.pk])).status_code == 200
     assert client.get(reverse("hr:applicant-detail", args=[elsewhere.pk])).status_code == 404
@@ -49,7 +51,7 @@ def test_a_manager_sees_only_the_applicants_of_their_openings(client, role_users
 
 
 def test_hr_sees_every_applicant(role_users, hiring, other_applicant):
-    assert set(selectors.applicants_visible_to(role_users["hr"])) == {
+    assert set(hiring_selectors.applicants_visible_to(role_users["hr"])) == {
         hiring["applicant"],
         other_applicant,
     }
@@ -63,10 +65,10 @@ def test_an_interviewer_reads_only_their_own_feedback_while_hr_and_the_manager_r
     colleague_employee = EmployeeFactory(user=colleague)
     interview.interviewers.add(colleague_employee)
     scores = {"skills": 3, "experience": 3, "communication": 3, "culture": 3}
-    services.interview_feedback_record(
+    hiring_services.interview_feedback_record(
         by=role_users["employee"], interview=interview, recommendation="yes", **scores
     )
-    services.interview_feedback_record(
+    hiring_services.interview_feedback_record(
         by=colleague, interview=interview, recommendation="strong_no", comments="No.", **scores
     )
     url = reverse("hr:applicant-detail", args=[hiring["applicant"].pk])
@@ -94,7 +96,7 @@ def test_a_cv_is_not_reachable_under_the_media_url(client, role_users, hiring):
 
 def test_the_new_employee_reads_their_checklist_the_manager_ticks_it(client, role_users):
     newcomer = role_users["employee"].employee  # reports to the demo manager
-    checklist = services.onboarding_start(by=role_users["hr"], employee=newcomer)
+    checklist = onboarding_services.onboarding_start(by=role_users["hr"], employee=newcomer)
     task = checklist.tasks.first()
     url = reverse("hr:onboarding-task-done", args=[task.pk])
     client.force_login(role_users["employee"])
@@ -114,10 +116,10 @@ def test_the_new_employee_reads_their_checklist_the_manager_ticks_it(client, rol
 
 def test_a_second_checklist_for_the_same_employee_is_refused(role_users):
     newcomer = role_users["employee"].employee
-    services.onboarding_start(by=role_users["hr"], employee=newcomer)
+    onboarding_services.onboarding_start(by=role_users["hr"], employee=newcomer)
     try:
-        services.onboarding_start(by=role_users["hr"], employee=newcomer)
-    except services.OnboardingError as exc:
+        onboarding_services.onboarding_start(by=role_users["hr"], employee=newcomer)
+    except onboarding_services.OnboardingError as exc:
         assert "already has" in str(exc)
     else:
         raise AssertionError("a second checklist was made")

@@ -2,13 +2,15 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from hr.models import (
+from hr.models.hiring import (
     Applicant,
     ApplicantStageChange,
     Interview,
     InterviewFeedback,
     JobOpening,
     Offer,
+)
+from hr.models.onboarding import (
     OnboardingChecklist,
     OnboardingTask,
     OnboardingTemplate,
@@ -61,9 +63,11 @@ def test_an_applicants_stage_cannot_be_edited_in_the_admin(client, role_users, h
 
 
 def test_without_any_template_the_standard_one_is_made_again(role_users):
-    from hr import services
+    from hr.services import onboarding as onboarding_services
 
     OnboardingTemplate.objects.all().delete()
-    checklist = services.onboarding_start(by=role_users["hr"], employee=role_users["it"].employee)
+    checklist = onboarding_services.onboarding_start(
+        by=role_users["hr"], employee=role_users["it"].employee
+    )
     assert checklist.template.is_default
     assert checklist.tasks.count() == 5

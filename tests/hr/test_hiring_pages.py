@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from hr.models import Applicant, JobOpening
+from hr.models.hiring import Applicant, JobOpening
 from hr.views.hiring import APPLICANT_PAGE_SIZE
 from tests.hr.hiring_factories import ApplicantFactory, JobOpeningFactory
 

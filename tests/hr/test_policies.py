@@ -4,19 +4,20 @@ from django.urls import reverse
 from django.utils import timezone
 
 from backoffice.models import Notification
-from hr import selectors, services
-from hr.models import PolicyAcknowledgement, PolicyVersion
-from hr.services import PolicyError
+from hr.models.policies import PolicyAcknowledgement, PolicyVersion
+from hr.selectors import policies as policies_selectors
+from hr.services import policies as policies_services
+from hr.services.policies import PolicyError
 from hr.validators import POLICY_PDF_MAX_BYTES
 from tests.factories import EmployeeFactory, UserFactory
 from tests.hr.factories import PDF_BYTES, PolicyFactory
 
 
 def published(policy, by, text="Version text"):
-    version = services.policy_version_create(
+    version = policies_services.policy_version_create(
         by=by, policy=policy, effective_date=timezone.localdate(), text=text
     )
-    return services.policy_version_publish(by=by, version=version)
+    return policies_services.policy_version_publish(by=by, version=version)
 
 
 def test_publishing_makes_the_version_current_and_asks_everyone_bound(hr_user, role_users):
@@ -72,13 +73,13 @@ def test_nobody_acknowledges_for_someone_else(client, hr_user, role_users):
 def test_a_user_without_an_employee_record_cannot_acknowledge(hr_user, outsider):
     version = published(PolicyFactory(), hr_user)
     with pytest.raises(PolicyError):
-        services.policy_acknowledge(by=outsider, version=version)
+        policies_services.policy_acknowledge(by=outsider, version=version)
     assert not PolicyAcknowledgement.objects.exists()
 
 
 def test_a_department_policy_reaches_only_that_department(client, hr_user, role_users):
     sales = role_users["employee"].employee.department
-    policy = services.policy_create(
+    policy = policies_services.policy_create(
         by=hr_user,
         title="Cash handling",
         category="other",
@@ -86,8 +87,8 @@ def test_a_department_policy_reaches_only_that_department(client, hr_user, role_
         departments=[sales],
     )
     version = published(policy, hr_user)
-    assert list(selectors.policies_for(role_users["employee"].employee)) == [policy]
-    assert list(selectors.policies_for(role_users["clerk"].employee)) == []
+    assert list(policies_selectors.policies_for(role_users["employee"].employee)) == [policy]
+    assert list(policies_selectors.policies_for(role_users["clerk"].employee)) == []
     client.force_login(role_users["clerk"])
     assert client.get(reverse("hr:policy-version-detail", args=[version.pk])).status_code == 404
     assert client.post(reverse("hr:policy-acknowledge", args=[version.pk])).status_code == 404
@@ -95,7 +96,7 @@ def test_a_department_policy_reaches_only_that_department(client, hr_user, role_
 
 def test_a_draft_is_not_shown_to_employees(client, hr_user, employee_user):
     policy = PolicyFactory()
-    draft = services.policy_version_create(
+    draft = policies_services.policy_version_create(
         by=hr_user, policy=policy, effective_date=timezone.localdate(), text="Draft"
     )
     client.force_login(employee_user)
@@ -169,7 +170,7 @@ def test_hr_sees_who_has_and_has_not_acknowledged_in_bounded_queries(
 ):
     EmployeeFactory.create_batch(60)
     version = published(PolicyFactory(), hr_user)
-    services.policy_acknowledge(by=role_users["employee"], version=version)
+    policies_services.policy_acknowledge(by=role_users["employee"], version=version)
     client.force_login(hr_user)
     url = reverse("hr:policy-version-acknowledgements", args=[version.pk])
     with django_assert_max_num_queries(15):
@@ -184,7 +185,7 @@ def test_hr_sees_who_has_and_has_not_acknowledged_in_bounded_queries(
 
 def test_the_reminder_reaches_only_those_who_have_not_acknowledged(client, hr_user, role_users):
     version = published(PolicyFactory(), hr_user)
-    services.policy_acknowledge(by=role_users["employee"], version=version)
+    policies_services.policy_acknowledge(by=role_users["employee"], version=version)
     no_login = EmployeeFactory()
     Notification.objects.all().delete()
     client.force_login(hr_user)

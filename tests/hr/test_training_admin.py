@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hr import services
+from hr.services import policies as policies_services
 from tests.hr.factories import PolicyFactory, TrainingAssignmentFactory, TrainingSessionFactory
 
 MODELS = [
@@ -20,11 +20,11 @@ def records(role_users):
     hr = role_users["hr"]
     session = TrainingSessionFactory()
     TrainingAssignmentFactory(course=session.course, session=session)
-    version = services.policy_version_create(
+    version = policies_services.policy_version_create(
         by=hr, policy=PolicyFactory(), effective_date=timezone.localdate(), text="Rules"
     )
-    services.policy_version_publish(by=hr, version=version)
-    services.policy_acknowledge(by=role_users["employee"], version=version)
+    policies_services.policy_version_publish(by=hr, version=version)
+    policies_services.policy_acknowledge(by=role_users["employee"], version=version)
 
 
 @pytest.mark.parametrize("model", MODELS)
@@ -43,7 +43,8 @@ def test_acknowledgements_are_read_only_in_the_admin(client, role_users, records
 
 
 def test_assignment_and_policy_version_history_pages_open(client, role_users, records):
-    from hr.models import PolicyVersion, TrainingAssignment
+    from hr.models.policies import PolicyVersion
+    from hr.models.training import TrainingAssignment
 
     client.force_login(role_users["hr"])
     assignment = TrainingAssignment.objects.get()

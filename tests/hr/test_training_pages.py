@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hr.models import TrainingAssignment, TrainingSession
+from hr.models.training import TrainingAssignment, TrainingSession
 from tests.factories import EmployeeFactory
 from tests.hr.factories import CourseFactory, TrainingAssignmentFactory, TrainingSessionFactory
 
@@ -256,15 +256,17 @@ def test_a_result_dated_in_the_future_is_refused_and_nothing_changes(client, rol
 
 
 def test_a_cancelled_assignment_frees_the_course_for_a_new_one(client, role_users):
-    from hr import services
+    from hr.services import training as training_services
 
     assignment = TrainingAssignmentFactory()
     client.force_login(role_users["hr"])
     client.post(reverse("hr:assignment-cancel", args=[assignment.pk]))
     assignment.refresh_from_db()
     assert assignment.status == Status.CANCELLED
-    again = services.employees_for_target(target="employee", employee=assignment.employee)
+    again = training_services.employees_for_target(target="employee", employee=assignment.employee)
     assert (
-        services.training_assign(by=role_users["hr"], course=assignment.course, employees=again)
+        training_services.training_assign(
+            by=role_users["hr"], course=assignment.course, employees=again
+        )
         == 1
     )

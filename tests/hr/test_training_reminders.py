@@ -4,7 +4,7 @@ from django.utils import timezone
 
 from backoffice.celery import app
 from backoffice.models import Notification
-from hr.models import TrainingAssignment
+from hr.models.training import TrainingAssignment
 from hr.tasks import training_reminders_task
 from tests.factories import EmployeeFactory, PositionFactory, UserFactory
 from tests.hr.factories import CourseFactory, TrainingAssignmentFactory
@@ -66,7 +66,7 @@ def test_the_round_is_scheduled_daily_in_the_one_beat_schedule():
 
 
 def test_people_who_left_are_not_reminded(db):
-    from hr.models import Employee
+    from hr.models.employees import Employee
 
     gone = EmployeeFactory(user=UserFactory(), status=Employee.Status.TERMINATED)
     TrainingAssignmentFactory(employee=gone, due_date=timezone.localdate() - timedelta(days=9))

@@ -6,9 +6,12 @@ from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from hr import selectors, services
-from hr.models import Course, Employee, TrainingAssignment, TrainingSession
-from hr.services import TrainingError
+from hr.models.employees import Employee
+from hr.models.training import Course, TrainingAssignment, TrainingSession
+from hr.selectors import training as training_selectors
+from hr.services import employees as employees_services
+from hr.services import training as training_services
+from hr.services.training import TrainingError
 from tests.factories import DepartmentFactory, EmployeeFactory, PositionFactory
 from tests.hr.factories import CourseFactory, TrainingAssignmentFactory, TrainingSessionFactory
 
@@ -26,7 +29,7 @@ Status = TrainingAssignment.Status
 def test_a_course_with_bad_numbers_is_refused_and_nothing_is_created(hr_user, changes, message):
     fields = {"title": "Forklift", "duration_hours": Decimal("4")} | changes
     with pytest.raises(TrainingError, match=message):
-        services.course_create(by=hr_user, **fields)
+        training_services.course_create(by=hr_user, **fields)
     assert not Course.objects.exists()
 
 
@@ -39,7 +42,7 @@ def test_a_session_that_ends_before_it_starts_is_refused(hr_user):
     course = CourseFactory()
     start = timezone.now() + timedelta(days=3)
     with pytest.raises(TrainingError, match="end after it starts"):
-        services.training_session_create(
+        training_services.training_session_create(
             by=hr_user,
             course=course,
             starts_at=start,
@@ -70,18 +73,18 @@ def test_bulk_assignment_skips_those_with_an_open_assignment_in_one_insert(hr_us
     TrainingAssignmentFactory(employee=people[0], course=course)
 
     with CaptureQueriesContext(connection) as queries:
-        count = services.training_assign(
+        count = training_services.training_assign(
             by=hr_user,
             course=course,
-            employees=services.employees_for_target(target="position", position=position),
+            employees=training_services.employees_for_target(target="position", position=position),
         )
 
     assert count == 29
     assert TrainingAssignment.objects.filter(course=course).count() == 30
     assert len(queries) < 12  # not one query per person
     # Running it again assigns nobody.
-    again = services.employees_for_target(target="position", position=position)
-    assert services.training_assign(by=hr_user, course=course, employees=again) == 0
+    again = training_services.employees_for_target(target="position", position=position)
+    assert training_services.training_assign(by=hr_user, course=course, employees=again) == 0
     made = TrainingAssignment.objects.filter(course=course, employee=people[5]).get()
     assert made.assigned_by == hr_user
     assert made.history.first().history_user == hr_user
@@ -92,11 +95,11 @@ def test_assigning_to_a_department_or_everyone(hr_user):
     inside = EmployeeFactory(position=PositionFactory(department=department))
     outside = EmployeeFactory()
     course = CourseFactory()
-    employees = services.employees_for_target(target="department", department=department)
-    assert services.training_assign(by=hr_user, course=course, employees=employees) == 1
+    employees = training_services.employees_for_target(target="department", department=department)
+    assert training_services.training_assign(by=hr_user, course=course, employees=employees) == 1
     assert TrainingAssignment.objects.filter(employee=inside).exists()
-    everyone = services.employees_for_target(target="everyone")
-    services.training_assign(by=hr_user, course=course, employees=everyone)
+    everyone = training_services.employees_for_target(target="everyone")
+    training_services.training_assign(by=hr_user, course=course, employees=everyone)
     assert TrainingAssignment.objects.filter(employee=outside).exists()
 
 
@@ -105,7 +108,7 @@ def test_a_full_session_refuses_more_people_and_assigns_nobody(hr_user):
     people = EmployeeFactory.create_batch(3)
     employees = Employee.objects.filter(pk__in=[p.pk for p in people])
     with pytest.raises(TrainingError, match="2 free places"):
-        services.training_assign(
+        training_services.training_assign(
             by=hr_user, course=session.course, employees=employees, session=session
         )
     assert not TrainingAssignment.objects.exists()
@@ -120,7 +123,7 @@ def test_expires_on_is_completion_plus_validity_computed_in_sql(db):
     b = TrainingAssignmentFactory(
         course=forever, status=Status.COMPLETED, completed_on=date(2024, 1, 31)
     )
-    rows = {row.pk: row.expires_on for row in selectors.assignments()}
+    rows = {row.pk: row.expires_on for row in training_selectors.assignments()}
     assert rows[a.pk] == date(2024, 2, 29)  # the end of a shorter month
     assert rows[b.pk] is None
 
@@ -143,7 +146,7 @@ def test_expiring_lists_only_current_certificates_within_30_days(db):
     TrainingAssignmentFactory(
         course=course, status=Status.COMPLETED, completed_on=today - timedelta(days=100)
     )
-    assert list(selectors.assignments_expiring()) == [soon]
+    assert list(training_selectors.assignments_expiring()) == [soon]
 
 
 def test_a_new_hire_gets_the_mandatory_courses_through_the_real_hire_service(hr_user):
@@ -155,7 +158,7 @@ def test_a_new_hire_gets_the_mandatory_courses_through_the_real_hire_service(hr_
     other.mandatory_positions.add(PositionFactory())
     CourseFactory(title="Retired", mandatory_for_all=True, is_active=False)
 
-    employee = services.employee_hire(
+    employee = employees_services.employee_hire(
         by=hr_user,
         employee_number="N0001",
         first_name="Nou",
@@ -175,8 +178,8 @@ def test_a_failing_hire_leaves_no_training_behind(hr_user):
     position = PositionFactory()
     CourseFactory(mandatory_for_all=True)
     EmployeeFactory(employee_number="N0002")
-    with pytest.raises(services.EmployeeError):
-        services.employee_hire(
+    with pytest.raises(employees_services.EmployeeError):
+        employees_services.employee_hire(
             by=hr_user,
             employee_number="N0002",
             first_name="A",
@@ -194,7 +197,7 @@ def test_recording_a_session_completes_and_fails_attendees_in_one_go(hr_user):
     passed, failed, absent = (
         TrainingAssignmentFactory(course=session.course, session=session) for _ in range(3)
     )
-    count = services.training_session_record(
+    count = training_services.training_session_record(
         by=hr_user,
         session=session,
         results=[
@@ -225,7 +228,7 @@ def test_a_score_out_of_range_refuses_the_whole_form(hr_user):
         TrainingAssignmentFactory(course=session.course, session=session) for _ in range(2)
     )
     with pytest.raises(TrainingError):
-        services.training_session_record(
+        training_services.training_session_record(
             by=hr_user,
             session=session,
             results=[
@@ -242,19 +245,23 @@ def test_a_move_to_a_position_with_mandatory_courses_assigns_them(hr_user):
     driver = PositionFactory(title="Driver", department=employee.department)
     forklift = CourseFactory(title="Forklift licence")
     forklift.mandatory_positions.add(driver)
-    services.employee_change(by=hr_user, employee=employee, position=driver, reason="Promoted")
+    employees_services.employee_change(
+        by=hr_user, employee=employee, position=driver, reason="Promoted"
+    )
     assert TrainingAssignment.objects.filter(employee=employee, course=forklift).exists()
     # A change that is not of position assigns nothing more.
-    services.employee_change(by=hr_user, employee=employee, work_phone="+40 1", reason="x")
+    employees_services.employee_change(
+        by=hr_user, employee=employee, work_phone="+40 1", reason="x"
+    )
     assert TrainingAssignment.objects.filter(employee=employee).count() == 1
 
 
 def test_hr_edits_a_course_and_bad_numbers_change_nothing(hr_user):
     course = CourseFactory(validity_months=12)
-    services.course_update(by=hr_user, course=course, validity_months=24)
+    training_services.course_update(by=hr_user, course=course, validity_months=24)
     course.refresh_from_db()
     assert course.validity_months == 24
     with pytest.raises(TrainingError):
-        services.course_update(by=hr_user, course=course, validity_months=0)
+        training_services.course_update(by=hr_user, course=course, validity_months=0)
     course.refresh_from_db()
     assert course.validity_months == 24

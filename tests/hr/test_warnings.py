@@ -4,8 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from hr import selectors, services
-from hr.models import DisciplineProposal, EscalationRule, Warning
+from hr.models.discipline import DisciplineProposal, EscalationRule, Warning
+from hr.selectors import discipline as discipline_selectors
+from hr.services import discipline as discipline_services
 from tests.factories import EmployeeFactory, UserFactory
 
 TODAY = timezone.localdate
@@ -13,7 +14,7 @@ TODAY = timezone.localdate
 
 def issue(hr, employee, *, level="written", issued_ago=10, lasts=180, **kwargs):
     issued_on = TODAY() - timedelta(days=issued_ago)
-    return services.warning_issue(
+    return discipline_services.warning_issue(
         by=hr,
         employee=employee,
         level=level,
@@ -26,12 +27,14 @@ def issue(hr, employee, *, level="written", issued_ago=10, lasts=180, **kwargs):
 
 
 def incident(hr, employee, text="Late again"):
-    return services.incident_record(by=hr, employee=employee, occurred_on=TODAY(), description=text)
+    return discipline_services.incident_record(
+        by=hr, employee=employee, occurred_on=TODAY(), description=text
+    )
 
 
 def test_an_expiry_not_after_the_issue_date_is_refused_and_nothing_is_written(role_users):
-    with pytest.raises(services.DisciplineError, match="expiry date must be after"):
-        services.warning_issue(
+    with pytest.raises(discipline_services.DisciplineError, match="expiry date must be after"):
+        discipline_services.warning_issue(
             by=role_users["hr"],
             employee=role_users["employee"].employee,
             level="verbal",
@@ -87,8 +90,8 @@ def test_the_employee_sees_and_acknowledges_their_own_warning(role_users, client
 
 def test_nobody_else_acknowledges_a_warning(role_users):
     warning = issue(role_users["hr"], role_users["employee"].employee)
-    with pytest.raises(services.DisciplineError, match="Only the employee"):
-        services.warning_acknowledge(by=role_users["hr"], warning=warning)
+    with pytest.raises(discipline_services.DisciplineError, match="Only the employee"):
+        discipline_services.warning_acknowledge(by=role_users["hr"], warning=warning)
     warning.refresh_from_db()
     assert warning.acknowledged_at is None
 
@@ -108,7 +111,7 @@ def test_a_manager_sees_only_shared_warnings_and_only_their_level_and_dates(role
     hidden = issue(hr, employee, level="verbal", reason="HIDDEN-DETAIL")
     manager = role_users["manager"]
 
-    rows = list(selectors.team_warnings_shared_with(manager))
+    rows = list(discipline_selectors.team_warnings_shared_with(manager))
     assert len(rows) == 1
     assert set(rows[0]) == {
         "employee__first_name",
@@ -134,13 +137,13 @@ def test_a_manager_sees_only_shared_warnings_and_only_their_level_and_dates(role
 def test_a_manager_sees_nothing_of_another_teams_warnings(role_users):
     outsider = EmployeeFactory()
     issue(role_users["hr"], outsider, shared_with_manager=True)
-    assert list(selectors.team_warnings_shared_with(role_users["manager"])) == []
+    assert list(discipline_selectors.team_warnings_shared_with(role_users["manager"])) == []
 
 
 def test_unsharing_hides_the_warning_from_the_manager_again(role_users):
     warning = issue(role_users["hr"], role_users["employee"].employee, shared_with_manager=True)
-    services.warning_share(by=role_users["hr"], warning=warning, shared=False)
-    assert list(selectors.team_warnings_shared_with(role_users["manager"])) == []
+    discipline_services.warning_share(by=role_users["hr"], warning=warning, shared=False)
+    assert list(discipline_selectors.team_warnings_shared_with(role_users["manager"])) == []
     assert warning.history.count() == 2
 
 
@@ -199,8 +202,8 @@ def test_proposals_show_on_the_hr_index_and_can_be_declined(role_users, client):
 
 
 def test_an_incident_in_the_future_is_refused(role_users):
-    with pytest.raises(services.DisciplineError, match="future"):
-        services.incident_record(
+    with pytest.raises(discipline_services.DisciplineError, match="future"):
+        discipline_services.incident_record(
             by=role_users["hr"],
             employee=role_users["employee"].employee,
             occurred_on=TODAY() + timedelta(days=1),
@@ -229,11 +232,11 @@ def test_the_discipline_pages_take_a_bounded_number_of_queries(
 
 def test_an_emptied_rule_table_gets_the_default_rules_back_and_a_kept_one_stays(db):
     EscalationRule.objects.all().delete()
-    services.escalation_rules_ensure_defaults()
+    discipline_services.escalation_rules_ensure_defaults()
     assert sorted(EscalationRule.objects.values_list("proposes", flat=True)) == [
         "dismissal",
         "final_warning",
     ]
     EscalationRule.objects.filter(proposes="dismissal").delete()
-    services.escalation_rules_ensure_defaults()
+    discipline_services.escalation_rules_ensure_defaults()
     assert list(EscalationRule.objects.values_list("proposes", flat=True)) == ["final_warning"]

@@ -22,13 +22,13 @@ from accounting.demo_pay import pay_demo_create
 from accounting.demo_payables import payables_demo_create
 from accounting.demo_payroll_runs import payroll_runs_demo_create
 from accounting.demo_purchasing import purchasing_demo_install
-from accounting.services import payroll_rule_sets_install
+from accounting.services.payroll_rules import payroll_rule_sets_install
 from backoffice import roles
 from hr.demo_discipline import seed_discipline
 from hr.demo_hiring import seed_hiring
 from hr.demo_records import seed_records
 from hr.demo_training import seed_training_demo
-from hr.models import Department, Employee, Position
+from hr.models.employees import Department, Employee, Position
 
 User = get_user_model()
 
