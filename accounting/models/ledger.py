@@ -5,11 +5,12 @@ balances to the cent and that posted rows are never changed or deleted
 (triggers in migration 0002); a mistake is corrected by a reversing entry.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from backoffice.fields import actor_field
 
 
 class Account(models.Model):
@@ -77,21 +78,9 @@ class JournalEntry(models.Model):
         related_name="reversed_by",
         verbose_name=_("reverses"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    posted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("posted by"),
-    )
+    posted_by = actor_field(_("posted by"), null=True)
     posted_at = models.DateTimeField(_("posted at"), null=True, blank=True)
     history = HistoricalRecords()
 
@@ -228,14 +217,7 @@ class FiscalPeriod(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN
     )
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("closed by"),
-    )
+    closed_by = actor_field(_("closed by"), null=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     history = HistoricalRecords()
 

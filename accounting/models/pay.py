@@ -16,6 +16,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.models.employees import Employee
 from hr.validators import validate_iban
 
@@ -85,14 +86,7 @@ class PayProfile(models.Model):
         help_text=_("The employee qualifies for the deduction of young employees."),
     )
     note = models.TextField(_("note"), blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
+    created_by = actor_field(_("entered by"), null=True)
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -165,14 +159,7 @@ class PayItem(models.Model):
         blank=True,
         help_text=_("For a recurring item: the last month it applies to; empty for no end."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
+    created_by = actor_field(_("entered by"), null=True)
     created_at = models.DateTimeField(_("entered at"), auto_now_add=True)
     history = HistoricalRecords()
 
@@ -216,14 +203,7 @@ class Timesheet(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = actor_field(_("decided by"), null=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     manager_comment = models.TextField(_("manager's comment"), blank=True)
     history = HistoricalRecords()

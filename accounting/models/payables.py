@@ -11,7 +11,6 @@ stored totals always equal the sums of the lines.
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from accounting.models.ledger import Account, JournalEntry
+from backoffice.fields import actor_field
 from hr.validators import validate_iban
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -26,17 +26,6 @@ HALF_CENT = Decimal("0.005")
 QUANTITY = {"max_digits": 12, "decimal_places": 3}
 UNIT_PRICE = {"max_digits": 14, "decimal_places": 4}
 VAT_RATE = {"max_digits": 5, "decimal_places": 2}
-
-
-def _user_fk(verbose_name, *, null=False):
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=null,
-        blank=null,
-        related_name="+",
-        verbose_name=verbose_name,
-    )
 
 
 class Supplier(models.Model):
@@ -99,9 +88,9 @@ class PurchaseOrder(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
-    created_by = _user_fk(_("prepared by"))
+    created_by = actor_field(_("prepared by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    approved_by = _user_fk(_("approved by"), null=True)
+    approved_by = actor_field(_("approved by"), null=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     review_comment = models.TextField(
@@ -179,7 +168,7 @@ class GoodsReceipt(models.Model):
         PurchaseOrder, on_delete=models.PROTECT, related_name="receipts", verbose_name=_("order")
     )
     received_on = models.DateField(_("received on"))
-    received_by = _user_fk(_("received by"))
+    received_by = actor_field(_("received by"))
     note = models.CharField(_("note"), max_length=255, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -247,9 +236,9 @@ class SupplierBill(models.Model):
     vat_amount = models.DecimalField(_("VAT"), **MONEY, default=0)
     total = models.DecimalField(_("total"), **MONEY, default=0)
     match_notes = models.TextField(_("differences from the order"), blank=True)
-    created_by = _user_fk(_("entered by"))
+    created_by = actor_field(_("entered by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    approved_by = _user_fk(_("approved by"), null=True)
+    approved_by = actor_field(_("approved by"), null=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     journal_entry = models.OneToOneField(
         JournalEntry,
@@ -353,9 +342,9 @@ class PaymentBatch(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
-    created_by = _user_fk(_("prepared by"))
+    created_by = actor_field(_("prepared by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    approved_by = _user_fk(_("approved by"), null=True)
+    approved_by = actor_field(_("approved by"), null=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     exported_at = models.DateTimeField(_("exported at"), null=True, blank=True)
     journal_entry = models.OneToOneField(

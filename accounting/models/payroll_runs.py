@@ -12,7 +12,6 @@ The calculation is split into `PayrollRunChunk` rows that workers claim with
 worker killed mid-chunk rolls its chunk back and leaves it to the others.
 """
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from accounting.models.ledger import JournalEntry
 from accounting.models.payroll_rules import PayrollRuleSet
+from backoffice.fields import actor_field
 from hr.models.employees import Employee
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -77,30 +77,11 @@ class PayrollRun(models.Model):
         related_name="+",
         verbose_name=_("calculation job"),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    calculated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("calculated by"),
-    )
+    calculated_by = actor_field(_("calculated by"), null=True)
     calculated_at = models.DateTimeField(_("calculated at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
+    approved_by = actor_field(_("approved by"), null=True)
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     journal_entry = models.OneToOneField(
         JournalEntry,
@@ -110,14 +91,7 @@ class PayrollRun(models.Model):
         related_name="payroll_run",
         verbose_name=_("journal entry"),
     )
-    paid_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("marked paid by"),
-    )
+    paid_by = actor_field(_("marked paid by"), null=True)
     paid_at = models.DateTimeField(_("paid at"), null=True, blank=True)
     payment_entry = models.OneToOneField(
         JournalEntry,
@@ -253,14 +227,7 @@ class PayrollException(models.Model):
     message = models.TextField(_("message"))
     resolved = models.BooleanField(_("resolved"), default=False)
     excluded = models.BooleanField(_("excluded from the run"), default=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = actor_field(_("decided by"), null=True)
 
     class Meta:
         ordering = ["run", "employee__last_name", "employee__first_name", "pk"]

@@ -7,9 +7,10 @@ entry per register and day; the entry's source key makes a second import of
 the same day and register impossible.
 """
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from backoffice.fields import actor_field
 
 
 class TakingsImport(models.Model):
@@ -19,12 +20,7 @@ class TakingsImport(models.Model):
         DISCARDED = "discarded", _("Discarded")
 
     filename = models.CharField(_("file"), max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = actor_field(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.PREVIEW

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.models.employees import Employee
 
 
@@ -101,12 +102,7 @@ class ComplaintNote(models.Model):
     complaint = models.ForeignKey(
         Complaint, on_delete=models.CASCADE, related_name="notes", verbose_name=_("complaint")
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("author"),
-    )
+    author = actor_field(_("author"))
     text = models.TextField(_("note"))
     written_at = models.DateTimeField(_("written at"), default=timezone.now)
 

@@ -2,7 +2,6 @@
 
 from datetime import date
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.models.employees import Employee
 
 
@@ -27,12 +27,7 @@ class Incident(models.Model):
         related_name="incidents_reported",
         verbose_name=_("reported by"),
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
@@ -82,12 +77,7 @@ class Warning(models.Model):
         default=False,
         help_text=_("The manager then sees the level and dates, never the details."),
     )
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("issued by"),
-    )
+    issued_by = actor_field(_("issued by"))
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -170,14 +160,7 @@ class DisciplineProposal(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.OPEN, db_index=True
     )
     created_at = models.DateTimeField(_("proposed at"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = actor_field(_("decided by"), null=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
     class Meta:
@@ -212,12 +195,7 @@ class Termination(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     reason = models.TextField(_("reason"))
     last_day = models.DateField(_("last working day"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"))
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:
@@ -255,30 +233,11 @@ class DismissalCase(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.AWAITING, db_index=True
     )
-    opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("opened by"),
-    )
+    opened_by = actor_field(_("opened by"))
     opened_at = models.DateTimeField(_("opened at"), default=timezone.now)
-    hr_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("HR agreed"),
-    )
+    hr_agreed_by = actor_field(_("HR agreed"), null=True)
     hr_agreed_at = models.DateTimeField(_("HR agreed at"), null=True, blank=True)
-    manager_agreed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("manager agreed"),
-    )
+    manager_agreed_by = actor_field(_("manager agreed"), null=True)
     manager_agreed_at = models.DateTimeField(_("manager agreed at"), null=True, blank=True)
     termination = models.OneToOneField(
         Termination,
@@ -341,14 +300,7 @@ class OffboardingItem(models.Model):
     )
     task = models.CharField(_("task"), max_length=16, choices=Task.choices)
     department = models.CharField(_("responsible"), max_length=8, choices=Department.choices)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
+    done_by = actor_field(_("done by"), null=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
 
     class Meta:

@@ -1,11 +1,11 @@
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.models.employees import Employee
 
 
@@ -45,12 +45,7 @@ class EmployeeDocument(models.Model):
     size = models.PositiveIntegerField(_("size in bytes"))
     issue_date = models.DateField(_("issue date"))
     expiry_date = models.DateField(_("expiry date"), null=True, blank=True, db_index=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = actor_field(_("uploaded by"))
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     history = HistoricalRecords()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.validators import validate_cnp, validate_iban
 
 
@@ -260,14 +261,7 @@ class EmploymentChange(models.Model):
     old_object_id = models.PositiveBigIntegerField(_("id before"), null=True, blank=True)
     new_object_id = models.PositiveBigIntegerField(_("id after"), null=True, blank=True)
     reason = models.TextField(_("reason"), blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = actor_field(_("recorded by"), null=True)
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:

@@ -3,12 +3,13 @@
 import uuid
 from pathlib import Path
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from backoffice.fields import actor_field
 
 
 class JobOpening(models.Model):
@@ -49,14 +50,7 @@ class JobOpening(models.Model):
     )
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"), null=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     history = HistoricalRecords()
@@ -180,14 +174,7 @@ class ApplicantStageChange(models.Model):
     )
     to_stage = models.CharField(_("to"), max_length=10, choices=Applicant.Stage.choices)
     note = models.TextField(_("note"), blank=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
+    changed_by = actor_field(_("changed by"), null=True)
     changed_at = models.DateTimeField(_("changed at"), default=timezone.now)
 
     class Meta:
@@ -212,14 +199,7 @@ class Interview(models.Model):
     interviewers = models.ManyToManyField(
         "hr.Employee", related_name="interviews", verbose_name=_("interviewers")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("scheduled by"),
-    )
+    created_by = actor_field(_("scheduled by"), null=True)
 
     class Meta:
         ordering = ["scheduled_at", "pk"]
@@ -302,14 +282,7 @@ class Offer(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = actor_field(_("created by"), null=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     history = HistoricalRecords()

@@ -1,9 +1,10 @@
 """Onboarding: a checklist of tasks for each new employee, made from a template."""
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from backoffice.fields import actor_field
 
 
 class Responsible(models.TextChoices):
@@ -76,14 +77,7 @@ class OnboardingChecklist(models.Model):
         related_name="+",
         verbose_name=_("template"),
     )
-    started_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("started by"),
-    )
+    started_by = actor_field(_("started by"), null=True)
     started_at = models.DateTimeField(_("started at"), default=timezone.now)
     # Claimed with a conditional UPDATE so the welcome email goes out once.
     welcome_sent_at = models.DateTimeField(_("welcome email sent at"), null=True, blank=True)
@@ -108,14 +102,7 @@ class OnboardingTask(models.Model):
     responsible = models.CharField(_("responsible"), max_length=12, choices=Responsible.choices)
     due_date = models.DateField(_("due date"))
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    done_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("done by"),
-    )
+    done_by = actor_field(_("done by"), null=True)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
 
     class Meta:

@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from backoffice.fields import actor_field
 from hr.models.employees import Employee, Position
 
 
@@ -139,14 +139,7 @@ class TrainingAssignment(models.Model):
         related_name="assignments",
         verbose_name=_("session"),
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("assigned by"),
-    )
+    assigned_by = actor_field(_("assigned by"), null=True)
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     due_date = models.DateField(_("due date"), null=True, blank=True)
     status = models.CharField(
