@@ -172,10 +172,10 @@ def _coordinate(spec: ChunkedJob, *, job, progress) -> dict:
                     return spec.result(job)
                 progress.beat()
                 time.sleep(spec.wait_seconds)
+        _finish(spec, job)
     except Exception:
         spec.failed(job)
         raise
-    _finish(spec, job)
     return spec.result(job)
 
 

@@ -1,16 +1,13 @@
 """The calculation of a payroll run, chunk by chunk.
 
 The job (`accounting.payroll_run_calculate`, registered in accounting/jobs.py)
-is a chunked job of the core: the run's employees are split into chunks of
-`PAYROLL_CHUNK_SIZE`, and each chunk is computed in the transaction that holds
-it, so a killed worker's chunk rolls back and is taken by another. A chunk
-reads its inputs in a fixed number of queries (`payroll_chunk_inputs`:
-profiles, items, approved timesheet hours, final pays, what a corrected run
-paid, earlier decisions on exceptions), calculates every payslip in Python
-without a query (`payroll_chunk_calculate`), then deletes and bulk-creates the
-chunk's payslips, lines and exceptions (`payroll_chunk_store`). Running a
-chunk again replaces it, so every ending has exactly one payslip per employee
-(also a unique constraint in the database).
+is a chunked job of the core: chunks of `PAYROLL_CHUNK_SIZE` employees, each
+computed in the transaction that holds it, so a killed worker's chunk rolls
+back and is taken by another. A chunk reads its inputs in a fixed number of
+queries (`payroll_chunk_inputs`), calculates every payslip in Python with no
+query (`payroll_chunk_calculate`), then replaces the chunk's payslips, lines
+and exceptions (`payroll_chunk_store`): running it again gives one payslip per
+employee (also a unique constraint in the database).
 """
 
 import csv
@@ -364,8 +361,6 @@ def _difference(rows: list[Line], totals: dict, paid: dict | None):
     changed.sort(key=lambda row: row.order)
     return changed, {name: totals[name] - paid["totals"][name] for name in PAYSLIP_TOTALS}
 
-
-# Storing --------------------------------------------------------------------------------
 
 LINE_COLUMNS = ("payslip", "code", "name", "category", "base", "amount", "order")
 NULL = "\\N"
