@@ -8,7 +8,6 @@ from accounting.models.payroll_runs import (
     FinalPay,
     PayrollException,
     PayrollRun,
-    PayrollRunChunk,
     Payslip,
     PayslipLine,
 )
@@ -90,13 +89,6 @@ class PayrollExceptionAdmin(ReadOnlyAdmin):
     search_fields = ["employee__first_name", "employee__last_name", "message"]
     list_select_related = ["run", "run__rule_set", "employee"]
     autocomplete_fields = ["employee"]
-
-
-@admin.register(PayrollRunChunk)
-class PayrollRunChunkAdmin(ReadOnlyAdmin):
-    list_display = ["run", "index", "done", "finished_at"]
-    list_filter = ["done"]
-    list_select_related = ["run", "run__rule_set"]
 
 
 @admin.register(FinalPay)

@@ -8,4 +8,7 @@ class AccountingConfig(AppConfig):
     verbose_name = _("Accounting")
 
     def ready(self):
-        from accounting import signals  # noqa: F401  connects the receivers of HR's events
+        from accounting import (
+            jobs,  # noqa: F401  registers accounting's job kinds
+            signals,  # noqa: F401  connects the receivers of HR's events
+        )

@@ -10,8 +10,8 @@ from accounting.models.payroll_rules import PayrollRuleSet
 from accounting.models.payroll_runs import PayrollRun
 from accounting.selectors.pay import calendar_month_start, working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
+from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 from accounting.services.payroll_runs import (
-    payroll_run_calculate_chunk,
     payroll_run_create,
     payroll_run_totals,
     run_employees,

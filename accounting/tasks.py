@@ -4,8 +4,6 @@ from celery import shared_task
 
 from accounting.services import pay as pay_services
 from accounting.services import payables as payables_services
-from accounting.services import payroll_runs as payroll_runs_services
-from accounting.services import payslip_documents as payslip_documents_services
 from accounting.services import purchasing
 
 
@@ -31,25 +29,3 @@ def timesheet_reminders_task() -> dict:
     """Daily: near the month's end, remind (once a month) who has a timesheet to
     submit or to approve."""
     return pay_services.timesheet_reminders_send()
-
-
-@shared_task(
-    name="accounting.tasks.payroll_run_chunk_task",
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
-def payroll_run_chunk_task(chunk_id: int) -> bool:
-    """One chunk of a payroll calculation; a no-op once another worker did it."""
-    return payroll_runs_services.payroll_run_chunk_run(chunk_id=chunk_id)
-
-
-@shared_task(
-    name="accounting.tasks.payslip_documents_chunk_task",
-    acks_late=True,
-    reject_on_worker_lost=True,
-)
-def payslip_documents_chunk_task(job_id: str, index: int, payslip_ids: list[int]) -> bool:
-    """One chunk of payslip PDFs and emails; a no-op once another worker did it."""
-    return payslip_documents_services.payslip_documents_chunk_run(
-        job_id=job_id, index=index, payslip_ids=payslip_ids
-    )

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from backoffice.models import Job, Notification
+from backoffice.models import Job, JobChunk, Notification
 
 
 @admin.register(Job)
@@ -26,11 +26,32 @@ class JobAdmin(admin.ModelAdmin):
         "started_at",
         "heartbeat_at",
         "finished_at",
+        "chunks_finished_at",
     ]
     date_hierarchy = "created_at"
 
     def has_add_permission(self, request):
         return False  # jobs are started from the pages that own them
+
+
+@admin.register(JobChunk)
+class JobChunkAdmin(admin.ModelAdmin):
+    """Read-only: chunks are made and done by their job's workers."""
+
+    list_display = ["job", "index", "done", "finished_at"]
+    list_filter = ["done", "job__kind"]
+    search_fields = ["job__id", "job__kind"]
+    list_select_related = ["job"]
+    raw_id_fields = ["job"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Notification)

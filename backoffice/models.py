@@ -60,6 +60,8 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last heartbeat"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # A chunked job's finishing step ran (once, whoever did the last chunk).
+    chunks_finished_at = models.DateTimeField(_("chunks finished"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -95,6 +97,32 @@ class Job(models.Model):
         if not self.total:
             return 0
         return min(100, int(self.done * 100 / self.total))
+
+
+class JobChunk(models.Model):
+    """A slice of a chunked job's items (ids), done by one worker at a time.
+
+    Made once per job by its first run; `done` is set in the same transaction
+    as the chunk's work (or right after it, for work that leaves the database
+    as it goes). See backoffice/jobs.py.
+    """
+
+    job = models.ForeignKey(
+        Job, on_delete=models.CASCADE, related_name="chunks", verbose_name=_("job")
+    )
+    index = models.PositiveIntegerField(_("index"))
+    items = models.JSONField(_("items"), default=list)
+    done = models.BooleanField(_("done"), default=False)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["job", "index"]
+        verbose_name = _("job chunk")
+        verbose_name_plural = _("job chunks")
+        constraints = [models.UniqueConstraint(fields=["job", "index"], name="jobchunk_once")]
+
+    def __str__(self):
+        return f"{self.job_id} #{self.index}"
 
 
 class Notification(models.Model):

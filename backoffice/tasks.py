@@ -2,12 +2,22 @@
 
 from celery import shared_task
 
-from backoffice import services
+from backoffice import jobs, services
 
 
 @shared_task(name="backoffice.tasks.job_run_task")
 def job_run_task(job_id: str) -> None:
     services.job_run(job_id=job_id)
+
+
+@shared_task(
+    name="backoffice.tasks.job_chunk_run_task",
+    acks_late=True,
+    reject_on_worker_lost=True,
+)
+def job_chunk_run_task(chunk_id: int) -> bool:
+    """One chunk of a chunked job; a no-op once another worker did it."""
+    return jobs.job_chunk_run(chunk_id=chunk_id)
 
 
 @shared_task(name="backoffice.tasks.job_requeue_stale_task")

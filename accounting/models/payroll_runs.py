@@ -7,9 +7,10 @@ payslip); after approval the services refuse any change, and a correction is a
 new off-cycle run that `corrects` it. Payslips are unique per (run, employee)
 in the database, so a re-run or a restarted worker cannot duplicate one.
 
-The calculation is split into `PayrollRunChunk` rows that workers claim with
-`SELECT ... FOR UPDATE SKIP LOCKED` and compute in one transaction each: a
-worker killed mid-chunk rolls its chunk back and leaves it to the others.
+The calculation is a chunked job of the core (`backoffice.models.JobChunk`
+rows that workers claim with `SELECT ... FOR UPDATE SKIP LOCKED` and compute
+in one transaction each): a worker killed mid-chunk rolls its chunk back and
+leaves it to the others.
 """
 
 from django.db import models
@@ -245,37 +246,6 @@ class PayrollException(models.Model):
     @property
     def is_open(self) -> bool:
         return not (self.resolved or self.excluded)
-
-
-class PayrollRunChunk(models.Model):
-    """A slice of a run's employees that one worker computes in one transaction.
-
-    Chunks belong to the job that made them; a new calculation makes new ones.
-    A chunk is claimed by locking its row (`SKIP LOCKED`), so a dead worker's
-    chunk is free again as soon as its connection is gone.
-    """
-
-    run = models.ForeignKey(
-        PayrollRun, on_delete=models.CASCADE, related_name="chunks", verbose_name=_("run")
-    )
-    job = models.ForeignKey(
-        "backoffice.Job", on_delete=models.CASCADE, related_name="+", verbose_name=_("job")
-    )
-    index = models.PositiveIntegerField(_("index"))
-    employee_ids = models.JSONField(_("employees"), default=list)
-    done = models.BooleanField(_("done"), default=False)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["run", "index"]
-        verbose_name = _("payroll run chunk")
-        verbose_name_plural = _("payroll run chunks")
-        constraints = [
-            models.UniqueConstraint(fields=["job", "index"], name="payrollrunchunk_once"),
-        ]
-
-    def __str__(self):
-        return f"{self.run} #{self.index}"
 
 
 class FinalPay(models.Model):

@@ -1,28 +1,25 @@
 """Payslip documents: each payslip of an approved run as a PDF, stored on the
 payslip and emailed to its employee once.
 
-The job works in chunks of `DOCUMENTS_CHUNK` payslips; a chunk reads its
-payslips, their lines and the year-to-date figures in three queries, renders
-the PDFs still missing and stores their names with one `bulk_update`. Each
+The job (a chunked job of the core, registered in accounting/jobs.py) works
+in chunks of `PAYSLIP_PDF_CHUNK_SIZE` payslips, each held by one worker at a
+time; a chunk reads its payslips, their lines and the year-to-date figures in
+three queries, renders the PDFs still missing and stores their names with one `bulk_update`. Each
 email is claimed with a conditional UPDATE on `emailed_at IS NULL` before it
 leaves (and given back if sending fails), so running the job again, or after a
 killed worker, renders nothing twice and sends nothing twice.
 """
 
-import time
-import uuid
-from contextlib import contextmanager
 from functools import cache
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounting.models.payroll_runs import PayrollRun, Payslip
 from accounting.selectors.payslips import (
@@ -33,7 +30,6 @@ from accounting.selectors.payslips import (
     payslips_year_to_date,
 )
 from backoffice.errors import DomainError
-from backoffice.jobs import job_handler
 from backoffice.models import Job
 from backoffice.services import job_start
 
@@ -130,82 +126,28 @@ def payslip_documents_start(*, by, run: PayrollRun) -> Job:
     return job
 
 
-@job_handler(
-    DOCUMENTS_JOB_KIND,
-    label=gettext_lazy("Payslip documents"),
-    permission="accounting.view_payrollrun",
-)
-def payslip_documents_job(*, job, progress):
-    """Hand each chunk to a worker, work on chunks too, and end once every chunk
-    has its PDFs and emails (rendering is slow: the workers share it)."""
-    from accounting.tasks import payslip_documents_chunk_task
+def payslip_documents_payslip_ids(*, run: PayrollRun) -> list[int]:
+    """The payslips the documents job shares out between the workers."""
+    return list(run.payslips.order_by("pk").values_list("pk", flat=True))
 
-    run = PayrollRun.objects.get(pk=job.params["run"])
+
+def payslip_documents_chunk_run(*, run: PayrollRun, payslip_ids) -> None:
+    """One chunk of the documents job: its PDFs and emails, unless all are made."""
+    if _pending(payslip_ids):
+        payslip_documents_chunk(run=run, payslip_ids=payslip_ids)
+
+
+def payslip_documents_result(*, run: PayrollRun) -> dict:
+    """Where the run stands (whichever worker did each chunk)."""
     if not run.is_final:
         return {"skipped": True}
-    ids = list(run.payslips.order_by("pk").values_list("pk", flat=True))
-    progress.start(len(ids))
-    size = getattr(settings, "PAYSLIP_PDF_CHUNK_SIZE", DOCUMENTS_CHUNK)
-    chunks = [ids[start : start + size] for start in range(0, len(ids), size)]
-    for index, chunk in enumerate(chunks):
-        payslip_documents_chunk_task.delay(str(job.pk), index, chunk)
-    remaining = set(range(len(chunks)))
-    while remaining:
-        moved = False
-        for index in sorted(remaining):
-            with _chunk_lock(job.pk, index) as mine:
-                if not mine:
-                    continue  # another worker is on it
-                if _pending(chunks[index]):
-                    payslip_documents_chunk(run=run, payslip_ids=chunks[index])
-            remaining.discard(index)
-            progress.advance(len(chunks[index]))
-            moved = True
-        if remaining and not moved:
-            progress.beat()
-            time.sleep(0.2)
-    # Where the run stands (whichever worker did each chunk).
     payslips = run.payslips.all()
     return {
-        "payslips": len(ids),
+        "payslips": payslips.count(),
         "with_pdf": payslips.exclude(pdf="").count(),
         "emailed": payslips.filter(emailed_at__isnull=False).count(),
         "without_email": payslips.filter(_no_address()).count(),
     }
-
-
-def payslip_documents_chunk_run(*, job_id, index: int, payslip_ids) -> bool:
-    """A worker's share of a documents job: its chunk, unless another worker has
-    it or it is done already."""
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None or job.is_finished:
-        return False
-    run = PayrollRun.objects.get(pk=job.params["run"])
-    with _chunk_lock(job.pk, index) as mine:
-        if not mine or not _pending(payslip_ids):
-            return False
-        payslip_documents_chunk(run=run, payslip_ids=payslip_ids)
-    return True
-
-
-@contextmanager
-def _chunk_lock(job_id, index: int):
-    """Hold chunk `index` of the job for this worker: a PostgreSQL session lock,
-    released at the end or with the connection of a worker that dies. (Other
-    databases run tasks in-process, one at a time: always granted.)"""
-    if connection.vendor != "postgresql":
-        yield True
-        return
-    key = (uuid.UUID(str(job_id)).int & 0x7FFFFFFF, index)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
-        (mine,) = cursor.fetchone()
-    try:
-        yield mine
-    finally:
-        if mine:
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
 def _no_address() -> Q:

@@ -289,8 +289,13 @@ def test_the_admin_lists_runs_payslips_chunks_and_final_pays(admin_client, run, 
     profile(leaver)
     FinalPay.objects.create(employee=leaver, last_day=date(2026, 3, 13))
     calculate(run, calculator)
-    for model in ("payrollrun", "payslip", "payrollrunchunk", "finalpay"):
-        response = admin_client.get(reverse(f"admin:accounting_{model}_changelist"))
+    for model in (
+        "accounting_payrollrun",
+        "accounting_payslip",
+        "backoffice_jobchunk",  # the calculation's chunks
+        "accounting_finalpay",
+    ):
+        response = admin_client.get(reverse(f"admin:{model}_changelist"))
         assert response.status_code == 200, model
     page = admin_client.get(reverse("admin:accounting_payslip_changelist")).content.decode()
     assert str(leaver) in page

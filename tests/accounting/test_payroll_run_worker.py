@@ -7,19 +7,19 @@ from decimal import Decimal
 import pytest
 from django.db.models import Sum
 
-from accounting.models.payroll_runs import PayrollRun, PayrollRunChunk, PayslipLine
+from accounting.models.payroll_runs import PayrollRun, PayslipLine
 from accounting.selectors.pay import working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
+from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 from accounting.services.payroll_runs import (
     payroll_run_approve,
     payroll_run_calculate,
-    payroll_run_calculate_chunk,
     payroll_run_create,
     payroll_run_totals,
     run_employees,
 )
 from backoffice import roles
-from backoffice.models import Job
+from backoffice.models import Job, JobChunk
 from backoffice.services import jobs_stale
 from backoffice.tasks import job_requeue_stale_task, job_run_task
 from tests.accounting.pay import profile
@@ -87,7 +87,7 @@ def test_killing_the_worker_mid_run_ends_with_one_payslip_each_and_right_totals(
     first = worker_start(settings, worker_queue, env=env)
     try:
         job = payroll_run_calculate(by=accountant, run=run)
-        chunks = PayrollRunChunk.objects.filter(job=job)
+        chunks = JobChunk.objects.filter(job=job)
         _wait_until(lambda: chunks.filter(done=True).count() >= 10)
         first.kill()  # SIGKILL: no clean-up, its open chunk transaction dies with it
         first.wait(timeout=10)

@@ -16,13 +16,13 @@ from accounting.payroll.engine import HOUR_KINDS
 from accounting.selectors.pay import working_dates, working_days
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.ledger import fiscal_year_create
+from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 from accounting.services.payroll_rules import payroll_rule_sets_install
 from accounting.services.payroll_runs import (
     PayrollRunError,
     payroll_exception_decide,
     payroll_run_approve,
     payroll_run_calculate,
-    payroll_run_calculate_chunk,
     payroll_run_create,
     payroll_run_post,
 )

@@ -177,7 +177,7 @@ def _chunk_queries(run) -> list[dict]:
 
     from accounting.selectors.pay import working_dates
     from accounting.selectors.payroll_rules import payroll_rule_set_specs
-    from accounting.services.payroll_runs import payroll_run_calculate_chunk
+    from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 
     rules, parameters = payroll_rule_set_specs(run.rule_set)
     days = working_dates(run.period_start, run.period_end)
