@@ -13,6 +13,25 @@ keyword arguments:
   `kind` (a `hr.models.Termination.Kind` value: dismissal, resignation,
   end_of_contract, mutual_agreement, retirement). Sent for every departure.
 - `employee_changed`: `employee`, `by`, `changes` ({field: (old, new)}).
+
+The other way round, a department tells HR it has done its part of a departure:
+
+- `offboarding_item_done`: `employee`, `item` (the task of an
+  `hr.models.discipline.OffboardingItem` owned by another department than
+  HR: "equipment" and "access" for IT, "final_pay" for payroll), `by` (the
+  user who did it), `when` (an aware datetime). `sender` is the sending
+  department's model class (`accounting.models.payroll_runs.FinalPay`), or
+  `Employee` for a department without one yet. HR's receiver ticks the item
+  on the employee's latest departure; a report for an item already done, an
+  employee without a departure or an unknown employee changes nothing, so a
+  sender may repeat it. Only these reports tick another department's items:
+  HR cannot. For example, when the payroll run holding a leaver's final pay
+  is marked paid::
+
+      events.offboarding_item_done.send(
+          sender=FinalPay, employee=final.employee, item="final_pay",
+          by=run.paid_by, when=run.paid_at,
+      )
 """
 
 from django.dispatch import Signal
@@ -20,3 +39,4 @@ from django.dispatch import Signal
 employee_hired = Signal()
 employee_dismissed = Signal()
 employee_changed = Signal()
+offboarding_item_done = Signal()

@@ -21,3 +21,11 @@ def assign_mandatory_training_for_new_position(sender, *, employee, by, changes,
     from hr.services.training import training_assign_mandatory
 
     training_assign_mandatory(by=by, employee=employee)
+
+
+@receiver(events.offboarding_item_done, dispatch_uid="hr.offboarding.item_done")
+def tick_offboarding_item(sender, *, employee, item, by, when=None, **kwargs):
+    """IT or payroll reports its part of a departure done; HR's checklist follows."""
+    from hr.services.offboarding import offboarding_item_report
+
+    offboarding_item_report(employee=employee, task=item, by=by, when=when)

@@ -5,6 +5,7 @@ from hr.views import discipline as discipline_views
 from hr.views import employees as employees_views
 from hr.views import hiring as hiring_views
 from hr.views import interviews as interviews_views
+from hr.views import offboarding as offboarding_views
 from hr.views import onboarding as onboarding_views
 from hr.views import policies as policies_views
 from hr.views import records as records_views
@@ -109,10 +110,10 @@ urlpatterns = [
         discipline_views.termination_create,
         name="termination-create",
     ),
-    path("offboarding/", discipline_views.offboarding_list, name="offboarding-list"),
+    path("offboarding/", offboarding_views.offboarding_list, name="offboarding-list"),
     path(
         "offboarding/items/<int:pk>/done/",
-        discipline_views.offboarding_item_done,
+        offboarding_views.offboarding_item_done,
         name="offboarding-item-done",
     ),
     # Training

@@ -4,7 +4,8 @@ The bank file has one transfer per payslip with net pay, to the IBAN of the
 employee's pay profile in force on the pay date; it is refused as a whole
 when anyone lacks an IBAN, so the bank never receives a partial run. Marking
 the run paid posts one entry (salaries payable to the bank) with the key
-`payroll-payment:<pk>`, so the ledger itself refuses a second payment.
+`payroll-payment:<pk>`, so the ledger itself refuses a second payment; the
+final pays the run holds are then reported to HR's offboarding as done.
 """
 
 from datetime import date
@@ -20,6 +21,7 @@ from accounting.models.ledger import JournalEntry
 from accounting.models.payroll_runs import PayrollRun, Payslip
 from accounting.money import ZERO
 from accounting.selectors.pay import pay_profiles_on
+from accounting.services.final_pays import final_pays_report_paid
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
 from hr.models.employees import Employee
@@ -156,4 +158,5 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
     run.payment_entry = entry
     run._history_user = by
     run.save(update_fields=["status", "paid_by", "paid_at", "payment_entry"])
+    final_pays_report_paid(run=run)
     return run

@@ -287,13 +287,16 @@ class OffboardingItem(models.Model):
         PAYROLL = "payroll", _("Payroll / accounting")
         HR = "hr", _("HR")
 
-    # Each task and who answers for it; the checklist of every termination.
+    # Each task and the department that owns it; the checklist of every termination.
+    # HR ticks its own items; the others are ticked when their department reports
+    # them done (the `offboarding_item_done` event).
     CHECKLIST = [
         (Task.EQUIPMENT, Department.IT),
         (Task.ACCESS, Department.IT),
         (Task.FINAL_PAY, Department.PAYROLL),
         (Task.EXIT_INTERVIEW, Department.HR),
     ]
+    OWNER = dict(CHECKLIST)
 
     termination = models.ForeignKey(
         Termination, on_delete=models.CASCADE, related_name="items", verbose_name=_("termination")
@@ -308,8 +311,20 @@ class OffboardingItem(models.Model):
         verbose_name = _("offboarding item")
         verbose_name_plural = _("offboarding items")
         constraints = [
-            models.UniqueConstraint(fields=["termination", "task"], name="offboarding_task_once")
+            models.UniqueConstraint(fields=["termination", "task"], name="offboarding_task_once"),
+            models.CheckConstraint(
+                condition=Q(task="equipment", department="it")
+                | Q(task="access", department="it")
+                | Q(task="final_pay", department="payroll")
+                | Q(task="exit_interview", department="hr"),
+                name="offboarding_task_owned_by_its_department",
+            ),
         ]
 
     def __str__(self):
         return f"{self.termination.employee}: {self.get_task_display()}"
+
+    @property
+    def is_hrs_own(self) -> bool:
+        """HR ticks this item itself; any other is ticked by its department's report."""
+        return self.department == self.Department.HR

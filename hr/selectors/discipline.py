@@ -6,8 +6,6 @@ from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
     Incident,
-    OffboardingItem,
-    Termination,
     Warning,
 )
 
@@ -71,20 +69,3 @@ def dismissal_cases_visible_to(user) -> QuerySet[DismissalCase]:
     if user.has_perm("hr.agree_dismissalcase"):
         return cases.filter(manager__user=user)
     return cases.none()
-
-
-def terminations_with_open_items() -> QuerySet[Termination]:
-    return (
-        Termination.objects.filter(items__done_at__isnull=True)
-        .distinct()
-        .select_related("employee", "recorded_by")
-        .order_by("last_day", "pk")
-    )
-
-
-def offboarding_items_of(terminations) -> QuerySet[OffboardingItem]:
-    return (
-        OffboardingItem.objects.filter(termination__in=terminations)
-        .select_related("done_by")
-        .order_by("termination_id", "pk")
-    )

@@ -16,7 +16,6 @@ from hr.models.discipline import (
     DismissalCase,
     EscalationRule,
     Incident,
-    OffboardingItem,
     Termination,
     Warning,
 )
@@ -328,7 +327,7 @@ def dismissal_case_withdraw(*, by, case: DismissalCase) -> DismissalCase:
     return case
 
 
-# Other departures and offboarding ----------------------------------------------------
+# Other departures (offboarding: hr.services.offboarding) ----------------------------
 
 
 @transaction.atomic
@@ -344,16 +343,6 @@ def employee_terminate(
         raise DisciplineError(_("Withdraw the open dismissal case first."))
     employee_dismiss(by=by, employee=employee, reason=reason, last_day=last_day, kind=kind)
     return employee.terminations.order_by("-pk").first()
-
-
-@transaction.atomic
-def offboarding_item_done(*, by, item: OffboardingItem) -> OffboardingItem:
-    item = OffboardingItem.objects.select_for_update().get(pk=item.pk)
-    if item.done_at is not None:
-        raise DisciplineError(_("This item is already done."))
-    item.done_by, item.done_at = by, timezone.now()
-    item.save(update_fields=["done_by", "done_at"])
-    return item
 
 
 @transaction.atomic

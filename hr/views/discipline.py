@@ -5,7 +5,7 @@ from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_any_perm, require_perm
 from hr.forms.discipline import DismissalCaseForm, IncidentForm, TerminationForm, WarningForm
-from hr.models.discipline import DisciplineProposal, DismissalCase, OffboardingItem
+from hr.models.discipline import DisciplineProposal, DismissalCase
 from hr.models.employees import Employee
 from hr.selectors import discipline as discipline_selectors
 from hr.selectors import employees as employees_selectors
@@ -240,26 +240,3 @@ def termination_create(request, pk):
             messages.success(request, _("The departure is recorded and offboarding opened."))
             return redirect("hr:offboarding-list")
     return render(request, "hr/termination_create.html", {"employee": employee, "form": form})
-
-
-@require_perm("hr.view_offboardingitem")
-def offboarding_list(request):
-    terminations = list(discipline_selectors.terminations_with_open_items()[:200])
-    items = {}
-    for item in discipline_selectors.offboarding_items_of(terminations):
-        items.setdefault(item.termination_id, []).append(item)
-    rows = [(termination, items.get(termination.pk, [])) for termination in terminations]
-    return render(request, "hr/offboarding_list.html", {"rows": rows})
-
-
-@require_perm("hr.change_offboardingitem")
-@require_POST
-def offboarding_item_done(request, pk):
-    item = get_object_or_404(OffboardingItem, pk=pk)
-    try:
-        discipline_services.offboarding_item_done(by=request.user, item=item)
-    except DisciplineError as exc:
-        messages.error(request, str(exc))
-    else:
-        messages.success(request, _("Marked as done."))
-    return redirect("hr:offboarding-list")
