@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from backoffice.mail import mail_retry_now
-from backoffice.models import Job, Notification, OutboxMessage
+from backoffice.models import Job, Notification, OutboxAttachment, OutboxMessage
 
 
 @admin.register(Job)
@@ -46,10 +46,23 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
+class OutboxAttachmentInline(admin.TabularInline):
+    """Files of a message still waiting to go (they are dropped once it has)."""
+
+    model = OutboxAttachment
+    fields = readonly_fields = ["filename", "mimetype"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(OutboxMessage)
 class OutboxMessageAdmin(admin.ModelAdmin):
     """Every email of the product: where it went, or why it has not yet."""
 
+    inlines = [OutboxAttachmentInline]
     list_display = ["subject", "recipients", "status", "attempts", "next_attempt_at", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["key", "subject", "to", "last_error"]

@@ -200,17 +200,26 @@ def test_a_refused_payslip_does_not_stop_the_job_and_goes_once(db, smtp_server):
     assert len(smtp_server.messages()) == 3
 
 
-def test_the_admin_lists_messages_with_their_errors(client, role_users, smtp_server):
+def test_the_admin_lists_messages_with_their_errors_and_sends_one_again(
+    client, role_users, smtp_server, django_capture_on_commit_callbacks
+):
     with pytest.raises(smtplib.SMTPDataError):
         mail_send(key="test.admin", to=["a@example.com"], subject="Seen in admin", body=".")
-    client.force_login(role_users["admin"])
-
-    listing = client.get(reverse("admin:backoffice_outboxmessage_changelist"))
     kept = OutboxMessage.objects.get(key="test.admin")
+    client.force_login(role_users["admin"])
+    changelist = reverse("admin:backoffice_outboxmessage_changelist")
+
+    listing = client.get(changelist, {"q": "a@example"})
     detail = client.get(reverse("admin:backoffice_outboxmessage_change", args=[kept.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        action = client.post(changelist, {"action": "retry_now", "_selected_action": [kept.pk]})
 
     assert listing.status_code == 200 and b"Seen in admin" in listing.content
     assert detail.status_code == 200 and b"Try again later" in detail.content
+    assert action.status_code == 302
+    kept.refresh_from_db()
+    assert kept.status == Status.SENT
+    assert len(smtp_server.messages()) == 1
 
 
 def test_retries_run_every_minute_from_the_one_beat_schedule():
