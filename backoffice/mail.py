@@ -171,7 +171,7 @@ def _record_failure(*, row, body: str, attachments, error: Exception) -> None:
             row.save(force_insert=True)
     except IntegrityError:
         row = OutboxMessage.objects.select_for_update().get(key=row.key)
-        if row.status == Status.SENT:
+        if row.status in (Status.SENT, Status.SKIPPED):
             return  # another worker sent it meanwhile
         _count_failure(row, error_text, now)
         return
@@ -247,11 +247,13 @@ def _retry(*, message_id: int, now: datetime) -> bool:
             message.send()
     except Exception as exc:
         with transaction.atomic():
-            _count_failure(
-                OutboxMessage.objects.select_for_update().get(pk=row.pk),
-                f"{exc.__class__.__name__}: {exc}"[:2000],
-                timezone.now(),
+            waiting = (
+                OutboxMessage.objects.select_for_update()
+                .filter(pk=row.pk, status=Status.RETRY)
+                .first()
             )
+            if waiting is not None:  # not sent meanwhile, nor deleted
+                _count_failure(waiting, f"{exc.__class__.__name__}: {exc}"[:2000], timezone.now())
         return False
     return True
 
