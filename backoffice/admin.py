@@ -1,6 +1,9 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from backoffice.models import Job, JobChunk, Notification
+from backoffice.mail import mail_retry_now
+from backoffice.models import Job, JobChunk, Notification, OutboxAttachment, OutboxMessage
 
 
 @admin.register(Job)
@@ -62,3 +65,69 @@ class NotificationAdmin(admin.ModelAdmin):
     list_select_related = ["recipient"]
     autocomplete_fields = ["recipient"]
     date_hierarchy = "created_at"
+
+
+class OutboxAttachmentInline(admin.TabularInline):
+    """Files of a message still waiting to go (they are dropped once it has)."""
+
+    model = OutboxAttachment
+    fields = readonly_fields = ["filename", "mimetype"]
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Every email of the product: where it went, or why it has not yet."""
+
+    inlines = [OutboxAttachmentInline]
+    list_display = ["subject", "recipients", "status", "attempts", "next_attempt_at", "created_at"]
+    list_filter = ["status", "created_at"]
+    search_fields = ["key", "subject", "to", "last_error"]
+    date_hierarchy = "created_at"
+    actions = ["retry_now"]
+    fields = readonly_fields = [
+        "key",
+        "status",
+        "to",
+        "reply_to",
+        "subject",
+        "body",
+        "attachment_names",
+        "attempts",
+        "next_attempt_at",
+        "last_error",
+        "claim_model",
+        "claim_pk",
+        "claim_field",
+        "created_at",
+        "sent_at",
+    ]
+
+    @admin.display(description=_("to"))
+    def recipients(self, message):
+        return ", ".join(message.to)
+
+    def has_add_permission(self, request):
+        return False  # messages are written by the code that sends them
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_retry_permission(self, request):
+        return request.user.has_perm("backoffice.change_outboxmessage")
+
+    @admin.action(description=_("Send again now"), permissions=["retry"])
+    def retry_now(self, request, queryset):
+        due = mail_retry_now(message_ids=list(queryset.values_list("pk", flat=True)))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d email will be sent again.", "%(count)d emails will be sent again.", due
+            )
+            % {"count": due},
+            messages.SUCCESS,
+        )

@@ -43,6 +43,14 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.job_requeue_stale_task",
         "schedule": crontab(minute="*/5"),
     },
+    "retry-mail": {
+        "task": "backoffice.tasks.mail_retry_task",
+        "schedule": crontab(minute="*"),
+    },
+    "prune-sent-mail": {
+        "task": "backoffice.tasks.mail_prune_task",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "prune-old-notifications": {
         "task": "backoffice.tasks.notification_prune_task",
         "schedule": crontab(hour=3, minute=15),

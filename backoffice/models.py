@@ -172,3 +172,81 @@ class Notification(models.Model):
     @property
     def is_read(self) -> bool:
         return self.read_at is not None
+
+
+class OutboxMessage(models.Model):
+    """One email of the product, kept by its key so it goes at most once.
+
+    A message sent on its first try is a line in the log (addresses, subject,
+    when). One that failed keeps its body and attachments until a retry sends
+    it; then they are dropped, so the table never holds a payslip or a
+    password link longer than it must.
+    """
+
+    class Status(models.TextChoices):
+        SENT = "sent", _("Sent")
+        RETRY = "retry", _("Waiting to retry")
+        FAILED = "failed", _("Failed, no more retries")
+        SKIPPED = "skipped", _("Not needed any more")
+
+    key = models.CharField(
+        _("key"),
+        max_length=200,
+        unique=True,
+        help_text=_("What the message is about, e.g. 'accounting.payslip:42'; one message each."),
+    )
+    to = models.JSONField(_("to"), default=list)
+    reply_to = models.JSONField(_("reply to"), default=list, blank=True)
+    subject = models.TextField(_("subject"))
+    body = models.TextField(_("body"), blank=True)
+    attachment_names = models.JSONField(_("attachments"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), null=True, blank=True)
+    last_error = models.TextField(_("last error"), blank=True)
+    claim_model = models.CharField(
+        _("recorded on"),
+        max_length=100,
+        blank=True,
+        help_text=_("The record whose date says the message went, e.g. 'accounting.payslip'."),
+    )
+    claim_pk = models.CharField(_("record id"), max_length=64, blank=True)
+    claim_field = models.CharField(_("record field"), max_length=64, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("outgoing email")
+        verbose_name_plural = _("outgoing emails")
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=models.Q(status="retry"),
+                name="outbox_due_idx",
+            )
+        ]
+
+    def __str__(self):
+        return self.subject
+
+
+class OutboxAttachment(models.Model):
+    """A file of a message still to send; deleted once the message has gone."""
+
+    message = models.ForeignKey(
+        OutboxMessage,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("message"),
+    )
+    filename = models.CharField(_("file name"), max_length=255)
+    mimetype = models.CharField(_("type"), max_length=100)
+    content = models.BinaryField(_("content"))
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.filename

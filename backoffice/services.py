@@ -6,7 +6,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from backoffice.errors import JobError
 from backoffice.jobs import JobProgress, job_kind
+from backoffice.mail import MAIL_ERRORS, MailClaim, mail_send
 from backoffice.models import Job, Notification
 
 logger = logging.getLogger(__name__)
@@ -166,7 +166,10 @@ def notification_send_to_group(*, group: str, **kwargs) -> list[Notification]:
 
 
 def notification_email(*, notification_ids: list[int]) -> int:
-    """Email each notification once, however often this runs; returns the count sent."""
+    """Email each notification once, however often this runs; returns the count sent.
+
+    A message the mail server refuses is kept by the outbox and sent by a retry.
+    """
     sent = 0
     pending = Notification.objects.filter(
         pk__in=notification_ids, emailed_at__isnull=True
@@ -174,18 +177,16 @@ def notification_email(*, notification_ids: list[int]) -> int:
     for notification in pending:
         if not notification.recipient.email:
             continue
-        claimed = Notification.objects.filter(pk=notification.pk, emailed_at__isnull=True).update(
-            emailed_at=timezone.now()
-        )
-        if not claimed:
-            continue
-        send_mail(
-            subject=notification.title,
-            message=notification.body or notification.title,
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
-        sent += 1
+        try:
+            sent += mail_send(
+                key=f"backoffice.notification:{notification.pk}",
+                to=[notification.recipient.email],
+                subject=notification.title,
+                body=notification.body or notification.title,
+                claim=MailClaim(notification, "emailed_at"),
+            )
+        except MAIL_ERRORS:
+            continue  # recorded with its error; the others still go
     return sent
 
 

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from backoffice import jobs, services
+from backoffice import jobs, mail, services
 
 
 @shared_task(name="backoffice.tasks.job_run_task")
@@ -37,3 +37,14 @@ def notification_email_task(notification_ids: list[int]) -> int:
 @shared_task(name="backoffice.tasks.notification_prune_task")
 def notification_prune_task() -> int:
     return services.notifications_prune()
+
+
+@shared_task(name="backoffice.tasks.mail_retry_task")
+def mail_retry_task() -> int:
+    """Send the emails whose next attempt is due."""
+    return mail.mail_retry_due()
+
+
+@shared_task(name="backoffice.tasks.mail_prune_task")
+def mail_prune_task() -> int:
+    return mail.mail_prune()

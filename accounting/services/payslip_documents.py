@@ -14,11 +14,10 @@ from functools import cache
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from accounting.models.payroll_runs import PayrollRun, Payslip
@@ -30,6 +29,7 @@ from accounting.selectors.payslips import (
     payslips_year_to_date,
 )
 from backoffice.errors import DomainError
+from backoffice.mail import MAIL_ERRORS, MailAttachment, MailClaim, mail_send
 from backoffice.models import Job
 from backoffice.services import job_start
 
@@ -193,30 +193,32 @@ def payslip_documents_chunk(*, run: PayrollRun, payslip_ids) -> dict:
 
 
 def payslip_email(*, payslip: Payslip, pdf: bytes | None = None) -> bool:
-    """Email the payslip's PDF to its employee once, however often this runs."""
+    """Email the payslip's PDF to its employee once, however often this runs.
+
+    True when this call sent it. A message the mail server refuses is kept
+    by the core's outbox and sent by a retry, so the job goes on.
+    """
     address = payslip_email_address(payslip)
     if not address:
         return False
-    now = timezone.now()
-    claimed = Payslip.objects.filter(pk=payslip.pk, emailed_at__isnull=True).update(emailed_at=now)
-    if not claimed:
-        return False
+    if pdf is None:
+        with payslip.pdf.open("rb") as stored:
+            pdf = stored.read()
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your payslip for %(month)s from %(company)s") % {
+            "month": f"{payslip.run.period_start:%m/%Y}",
+            "company": settings.COMPANY_NAME,
+        }
+        context = {"payslip": payslip, "company_name": settings.COMPANY_NAME}
+        body = render_to_string("accounting/email/payslip.txt", context)
     try:
-        if pdf is None:
-            with payslip.pdf.open("rb") as stored:
-                pdf = stored.read()
-        with translation.override(settings.LANGUAGE_CODE):
-            context = {"payslip": payslip, "company_name": settings.COMPANY_NAME}
-            message = EmailMessage(
-                subject=_("Your payslip for %(month)s from %(company)s")
-                % {"month": f"{payslip.run.period_start:%m/%Y}", "company": settings.COMPANY_NAME},
-                body=render_to_string("accounting/email/payslip.txt", context),
-                to=[address],
-            )
-        message.attach(payslip_pdf_filename(payslip), pdf, "application/pdf")
-        message.send()
-    except Exception:
-        Payslip.objects.filter(pk=payslip.pk, emailed_at=now).update(emailed_at=None)
-        raise
-    payslip.emailed_at = now
-    return True
+        return mail_send(
+            key=f"accounting.payslip:{payslip.pk}",
+            to=[address],
+            subject=subject,
+            body=body,
+            attachments=[MailAttachment(payslip_pdf_filename(payslip), pdf, "application/pdf")],
+            claim=MailClaim(payslip, "emailed_at"),
+        )
+    except MAIL_ERRORS:
+        return False  # kept with its error for the retry

@@ -15,7 +15,6 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Sum
 from django.template.loader import render_to_string
@@ -36,6 +35,7 @@ from accounting.services.numbering import document_number_next
 from accounting.templatetags.quantities import plain_quantity
 from backoffice import roles
 from backoffice.errors import DomainError
+from backoffice.mail import MailAttachment, MailClaim, mail_send
 from backoffice.services import notification_send, notification_send_to_group
 from hr.validators import compact_iban
 
@@ -402,33 +402,34 @@ def purchase_order_pdf(*, order: PurchaseOrder) -> bytes:
 def purchase_order_email(*, order_id: int) -> bool:
     """Email the order's PDF to the supplier once, however often this runs.
 
-    `sent_at` is claimed with a conditional UPDATE before the mail leaves;
-    if sending fails the claim is given back so a retry sends it.
+    `sent_at` is claimed in the transaction that sends the mail; if sending
+    fails the claim is given back, the error raised, and the core's outbox
+    sends the mail again later.
     """
-    now = timezone.now()
-    claimed = PurchaseOrder.objects.filter(
-        pk=order_id, status__in=[*RECEIVABLE, Status.RECEIVED], sent_at__isnull=True
-    ).update(sent_at=now)
-    if not claimed:
+    order = (
+        PurchaseOrder.objects.select_related("supplier", "created_by")
+        .filter(pk=order_id, status__in=[*RECEIVABLE, Status.RECEIVED], sent_at__isnull=True)
+        .first()
+    )
+    if order is None:
         return False
-    order = PurchaseOrder.objects.select_related("supplier", "created_by").get(pk=order_id)
-    try:
-        with translation.override(settings.LANGUAGE_CODE):
-            pdf = purchase_order_pdf(order=order)
-            context = {"order": order, "company_name": settings.COMPANY_NAME}
-            message = EmailMessage(
-                subject=_("Purchase order %(number)s from %(company)s")
-                % {"number": order.number, "company": settings.COMPANY_NAME},
-                body=render_to_string("accounting/email/purchaseorder_sent.txt", context),
-                to=[order.supplier.email],
-                reply_to=[order.created_by.email] if order.created_by.email else None,
-            )
-        message.attach(f"{order.number}.pdf", pdf, "application/pdf")
-        message.send()
-    except Exception:
-        PurchaseOrder.objects.filter(pk=order_id, sent_at=now).update(sent_at=None)
-        raise
-    return True
+    with translation.override(settings.LANGUAGE_CODE):
+        pdf = purchase_order_pdf(order=order)
+        subject = _("Purchase order %(number)s from %(company)s") % {
+            "number": order.number,
+            "company": settings.COMPANY_NAME,
+        }
+        context = {"order": order, "company_name": settings.COMPANY_NAME}
+        body = render_to_string("accounting/email/purchaseorder_sent.txt", context)
+    return mail_send(
+        key=f"accounting.purchase_order:{order.pk}",
+        to=[order.supplier.email],
+        subject=subject,
+        body=body,
+        reply_to=[order.created_by.email] if order.created_by.email else [],
+        attachments=[MailAttachment(f"{order.number}.pdf", pdf, "application/pdf")],
+        claim=MailClaim(order, "sent_at"),
+    )
 
 
 # Purchase orders: end of life -------------------------------------------------

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -13,6 +12,7 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from backoffice.errors import DomainError
+from backoffice.mail import MailClaim, mail_send
 from hr.models.employees import Employee
 from hr.models.onboarding import (
     OnboardingChecklist,
@@ -106,15 +106,15 @@ def onboarding_welcome_email(*, checklist_id: int, site_url: str) -> bool:
     """Email the new employee a link to set their password, once however often it runs.
 
     The link is Django's password-reset link: the token is made now, from
-    the user's state, and stops working once the password is set.
+    the user's state, and stops working once the password is set. A refused
+    message is kept by the outbox and sent by a retry.
     """
-    claimed = OnboardingChecklist.objects.filter(
-        pk=checklist_id, welcome_sent_at__isnull=True
-    ).update(welcome_sent_at=timezone.now())
-    if not claimed:
-        return False
-    checklist = OnboardingChecklist.objects.select_related("employee__user").get(pk=checklist_id)
-    user = checklist.employee.user
+    checklist = (
+        OnboardingChecklist.objects.select_related("employee__user")
+        .filter(pk=checklist_id, welcome_sent_at__isnull=True)
+        .first()
+    )
+    user = checklist.employee.user if checklist else None
     if user is None or not user.email:
         return False
     path = reverse(
@@ -129,10 +129,10 @@ def onboarding_welcome_email(*, checklist_id: int, site_url: str) -> bool:
         "username": user.get_username(),
         "link": site_url.rstrip("/") + path,
     }
-    send_mail(
+    return mail_send(
+        key=f"hr.onboarding_welcome:{checklist.pk}",
+        to=[user.email],
         subject=_("Welcome: set your back-office password"),
-        message=render_to_string("hr/email/welcome.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+        body=render_to_string("hr/email/welcome.txt", context),
+        claim=MailClaim(checklist, "welcome_sent_at"),
     )
-    return True
