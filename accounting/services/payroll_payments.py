@@ -22,8 +22,8 @@ from accounting.money import ZERO
 from accounting.selectors.pay import pay_profiles_on
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
+from backoffice.validators import compact_iban
 from hr.models.employees import Employee
-from hr.validators import compact_iban
 
 PAYABLE_STATUSES = (PayrollRun.Status.POSTED, PayrollRun.Status.PAID)
 BANK_FILE_FORMATS = {

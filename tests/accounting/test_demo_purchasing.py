@@ -9,7 +9,7 @@ from django.db.models import Sum
 from accounting.demo.purchasing import romanian_tax_id
 from accounting.models.payables import GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
 from accounting.services.purchasing import purchase_order_create
-from hr.validators import validate_iban
+from backoffice.validators import validate_iban
 from tests.accounting.factories import order_lines
 
 Status = PurchaseOrder.Status
