@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounting.money import to_cent
 from backoffice.errors import DomainError
-from hr.validators import compact_iban
+from backoffice.validators import compact_iban
 
 
 class BankFileError(DomainError):

@@ -5,9 +5,57 @@ from django.utils.translation import ngettext
 from backoffice.mail import mail_retry_now
 from backoffice.models import Job, JobChunk, Notification, OutboxAttachment, OutboxMessage
 
+ADD, CHANGE, DELETE = "add", "change", "delete"
+
+
+class ReadOnlyAdminMixin:
+    """Records the admin shows but does not write: services (or the database) do.
+
+    `refused` names what the admin never does here, whoever asks; by default
+    all of add, change and delete. Put the mixin before the admin class:
+    `class PayslipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin)`.
+    """
+
+    refused: tuple[str, ...] = (ADD, CHANGE, DELETE)
+
+    # A ModelAdmin asks `(request)`, an inline `(request, obj)`.
+    def has_add_permission(self, request, *args):
+        return ADD not in self.refused and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return CHANGE not in self.refused and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return DELETE not in self.refused and super().has_delete_permission(request, obj)
+
+
+class ReadOnlyOnceFinalAdminMixin(ReadOnlyAdminMixin):
+    """Editable, within the user's permissions, until `is_final(obj)` says the record
+    is settled (approved, posted); then read-only. On an inline `obj` is the parent
+    record, so its lines lock with it. `refused` still names what is never allowed.
+    """
+
+    refused: tuple[str, ...] = ()
+
+    def is_final(self, obj) -> bool:
+        raise NotImplementedError
+
+    def _open(self, obj) -> bool:
+        return obj is None or not self.is_final(obj)
+
+    def has_add_permission(self, request, *args):
+        return self._open(args[0] if args else None) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._open(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._open(obj) and super().has_delete_permission(request, obj)
+
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    refused = (ADD,)  # jobs are started from the pages that own them
     list_display = ["kind", "requested_by", "status", "done", "total", "created_at", "finished_at"]
     list_filter = ["status", "kind", "created_at"]
     search_fields = ["kind", "requested_by__username", "error"]
@@ -32,9 +80,6 @@ class JobAdmin(admin.ModelAdmin):
         "chunks_finished_at",
     ]
     date_hierarchy = "created_at"
-
-    def has_add_permission(self, request):
-        return False  # jobs are started from the pages that own them
 
 
 @admin.register(JobChunk)

@@ -22,6 +22,9 @@ class BackofficeConfig(AppConfig):
 
     def ready(self):
         from backoffice import lookups  # noqa: F401  registers `__any_of`
+        from backoffice.registry import panels_autodiscover
+
+        panels_autodiscover()  # every app's panels.py registers its home-page cards
 
         # post_migrate is sent once per app; the receiver acts on the last.
         post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="backoffice.sync_roles")

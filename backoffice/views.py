@@ -12,13 +12,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from backoffice import selectors, services
-from backoffice.dashboard import home_context
 from backoffice.history import history_rows
+from backoffice.registry import panels_for
 
 
 @login_required
 def home(request):
-    return render(request, "backoffice/home.html", home_context(request.user))
+    return render(request, "backoffice/home.html", {"panels": panels_for(request.user)})
 
 
 @never_cache

@@ -1,6 +1,5 @@
-"""Checks of Romanian identity numbers, bank accounts and uploaded CVs."""
+"""Checks of Romanian identity numbers, policy PDFs and uploaded CVs."""
 
-import string
 import zipfile
 from pathlib import Path
 
@@ -23,21 +22,6 @@ def validate_cnp(value: str) -> None:
         raise ValidationError(_("A CNP has exactly 13 digits."), code="cnp_shape")
     if cnp_control_digit(value[:12]) != int(value[12]):
         raise ValidationError(_("This CNP's control digit is wrong."), code="cnp_checksum")
-
-
-def compact_iban(value: str) -> str:
-    return "".join(value.split()).upper()
-
-
-def validate_iban(value: str) -> None:
-    iban = compact_iban(value)
-    if not (15 <= len(iban) <= 34 and iban[:2].isalpha() and iban[2:4].isdigit()):
-        raise ValidationError(_("This is not an IBAN."), code="iban_shape")
-    if any(c not in string.ascii_uppercase + string.digits for c in iban):
-        raise ValidationError(_("An IBAN holds only letters and digits."), code="iban_shape")
-    digits = "".join(str(int(c, 36)) for c in iban[4:] + iban[:4])
-    if int(digits) % 97 != 1:
-        raise ValidationError(_("This IBAN's check digits are wrong."), code="iban_checksum")
 
 
 POLICY_PDF_MAX_BYTES = 10 * 1024 * 1024

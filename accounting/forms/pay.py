@@ -9,8 +9,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounting.models.pay import PayItem, PayProfile, TimesheetDay
+from backoffice.validators import compact_iban, validate_iban
 from hr.models.employees import Department, Employee
-from hr.validators import compact_iban, validate_iban
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MONTH_FORMATS = ["%Y-%m"]

@@ -13,7 +13,7 @@ from accounting.models.ledger import Account
 from accounting.models.payables import PurchaseOrder, Supplier
 from accounting.services.purchasing import SUPPLIER_FIELDS
 from accounting.templatetags.quantities import plain_quantity
-from hr.validators import compact_iban, validate_iban
+from backoffice.validators import compact_iban, validate_iban
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

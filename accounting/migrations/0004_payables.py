@@ -7,7 +7,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import hr.validators
+import backoffice.validators
 
 
 class Migration(migrations.Migration):
@@ -167,7 +167,9 @@ class Migration(migrations.Migration):
                 (
                     "iban",
                     models.CharField(
-                        max_length=34, validators=[hr.validators.validate_iban], verbose_name="IBAN"
+                        max_length=34,
+                        validators=[backoffice.validators.validate_iban],
+                        verbose_name="IBAN",
                     ),
                 ),
                 ("bank_name", models.CharField(blank=True, max_length=120, verbose_name="bank")),
@@ -556,7 +558,9 @@ class Migration(migrations.Migration):
                 (
                     "iban",
                     models.CharField(
-                        max_length=34, validators=[hr.validators.validate_iban], verbose_name="IBAN"
+                        max_length=34,
+                        validators=[backoffice.validators.validate_iban],
+                        verbose_name="IBAN",
                     ),
                 ),
                 ("bank_name", models.CharField(blank=True, max_length=120, verbose_name="bank")),

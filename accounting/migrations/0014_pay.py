@@ -9,7 +9,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-import hr.validators
+import backoffice.validators
 
 
 class Migration(migrations.Migration):
@@ -210,7 +210,9 @@ class Migration(migrations.Migration):
                 (
                     "iban",
                     models.CharField(
-                        max_length=34, validators=[hr.validators.validate_iban], verbose_name="IBAN"
+                        max_length=34,
+                        validators=[backoffice.validators.validate_iban],
+                        verbose_name="IBAN",
                     ),
                 ),
                 (
@@ -733,7 +735,9 @@ class Migration(migrations.Migration):
                 (
                     "iban",
                     models.CharField(
-                        max_length=34, validators=[hr.validators.validate_iban], verbose_name="IBAN"
+                        max_length=34,
+                        validators=[backoffice.validators.validate_iban],
+                        verbose_name="IBAN",
                     ),
                 ),
                 (

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backoffice.fields import actor_field
+from backoffice.validators import validate_iban
 from hr.models.employees import Employee
-from hr.validators import validate_iban
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 HOURS = {"max_digits": 5, "decimal_places": 2}

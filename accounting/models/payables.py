@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from accounting.models.ledger import Account, JournalEntry
 from backoffice.fields import actor_field
-from hr.validators import validate_iban
+from backoffice.validators import validate_iban
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 HALF_CENT = Decimal("0.005")

@@ -1,7 +1,7 @@
 """The payroll rules engine: pure Python, no database, no eval.
 
 A rule set is data (`PayrollRuleSpec`, `PayrollParameterValue`,
-`PayrollBracketSpec`); `calculate` applies the rules in force on a date to
+`PayrollBracketSpec`, in `specs`); `calculate` applies the rules in force on a date to
 one employee's inputs for a period and returns the payslip lines.
 
 How a rule computes its line:
@@ -30,8 +30,12 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from accounting.payroll.specs import PayrollParameterValue, PayrollRuleSpec
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -68,92 +72,6 @@ KEY_INPUTS = ("dependants", "young_employee")
 
 class PayrollRulesError(Exception):
     """A rule set cannot be applied: the message says which rule and why."""
-
-
-@dataclass(frozen=True)
-class PayrollBracketRowSpec:
-    lower: Decimal
-    upper: Decimal | None
-    value: Decimal
-    key: int = 0
-
-
-@dataclass(frozen=True)
-class PayrollBracketSpec:
-    code: str
-    rows: tuple[PayrollBracketRowSpec, ...]
-    key_input: str = ""
-
-    def lookup(self, base: Decimal, key: int) -> Decimal:
-        """The value of the row holding `base` among the rows of the largest
-        key not above `key` (so key 4 serves "4 or more"); zero if none."""
-        keys = [row.key for row in self.rows if row.key <= key]
-        if not keys:
-            return ZERO
-        chosen = max(keys)
-        for row in self.rows:
-            if row.key == chosen and row.lower <= base and (row.upper is None or base <= row.upper):
-                return row.value
-        return ZERO
-
-
-@dataclass(frozen=True)
-class PayrollParameterValue:
-    code: str
-    value: Decimal
-    effective_from: date
-    effective_to: date | None = None
-
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
-
-
-@dataclass(frozen=True)
-class PayrollRuleSpec:
-    code: str
-    name: str
-    category: str
-    computation: str
-    base_kind: str = GROSS
-    base_codes: tuple[str, ...] = ()
-    less_codes: tuple[str, ...] = ()
-    base_offset_parameter: str = ""
-    order: int = 0
-    effective_from: date = date(2000, 1, 1)
-    effective_to: date | None = None
-    amount: Decimal | None = None
-    amount_parameter: str = ""
-    rate: Decimal | None = None
-    rate_parameter: str = ""
-    floor: Decimal | None = None
-    floor_parameter: str = ""
-    cap: Decimal | None = None
-    cap_parameter: str = ""
-    bracket: PayrollBracketSpec | None = None
-    rounding_places: int = 2
-    reduces_taxable: bool = False
-    unless_flag: str = ""
-    gross_from_parameter: str = ""
-    gross_to_parameter: str = ""
-    visible: bool = True
-
-    def in_force(self, on: date) -> bool:
-        return self.effective_from <= on and (self.effective_to is None or on <= self.effective_to)
-
-    def parameter_codes(self) -> list[str]:
-        return [
-            code
-            for code in (
-                self.base_offset_parameter,
-                self.amount_parameter,
-                self.rate_parameter,
-                self.floor_parameter,
-                self.cap_parameter,
-                self.gross_from_parameter,
-                self.gross_to_parameter,
-            )
-            if code
-        ]
 
 
 @dataclass(frozen=True)
@@ -207,7 +125,7 @@ def round_places(value: Decimal, places: int) -> Decimal:
     return value.quantize(exponent, rounding=ROUND_HALF_UP).quantize(CENT)
 
 
-# Validation ----------------------------------------------------------------------
+# The order rules run in ---------------------------------------------------------
 
 
 def _references(rule: PayrollRuleSpec, earnings: set[str], reducing: set[str]) -> set[str]:
@@ -253,91 +171,6 @@ def payroll_rules_order(rules: Iterable[PayrollRuleSpec]) -> list[PayrollRuleSpe
             "These rules depend on each other in a cycle: " + ", ".join(stuck) + "."
         )
     return ordered
-
-
-def _overlaps(items) -> list[tuple]:
-    """Pairs of (code, from, to) items with the same code whose ranges meet."""
-    found = []
-    ordered = sorted(items, key=lambda item: (item[0], item[1]))
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before[0] == after[0] and (before[2] is None or after[1] <= before[2]):
-            found.append((before, after))
-    return found
-
-
-def payroll_bracket_problems(bracket: PayrollBracketSpec) -> list[str]:
-    problems = []
-    for key in sorted({row.key for row in bracket.rows}):
-        rows = sorted((r for r in bracket.rows if r.key == key), key=lambda r: r.lower)
-        for index, row in enumerate(rows):
-            label = f"{bracket.code} [{key}] {row.lower}"
-            if row.upper is not None and row.upper < row.lower:
-                problems.append(f"Bracket {label}: the upper bound is below the lower bound.")
-            if index + 1 == len(rows):
-                continue
-            following = rows[index + 1]
-            if row.upper is None or following.lower <= row.upper:
-                problems.append(f"Bracket {label} overlaps the next row ({following.lower}).")
-            elif following.lower != row.upper + CENT:
-                problems.append(f"Bracket {label}: gap between {row.upper} and {following.lower}.")
-    return problems
-
-
-def payroll_rules_problems(
-    rules: Sequence[PayrollRuleSpec], parameters: Sequence[PayrollParameterValue]
-) -> list[str]:
-    """Everything wrong with a rule set as a whole; an empty list when sound."""
-    problems = []
-    rule_codes = {rule.code for rule in rules}
-    parameter_codes = {p.code for p in parameters}
-    for rule in rules:
-        problems += _rule_reference_problems(rule, rule_codes, parameter_codes)
-    for before, after in _overlaps([(r.code, r.effective_from, r.effective_to) for r in rules]):
-        problems.append(
-            f"Rule {before[0]}: the range from {after[1]} overlaps the range from {before[1]}."
-        )
-    for before, after in _overlaps(
-        [(p.code, p.effective_from, p.effective_to) for p in parameters]
-    ):
-        problems.append(
-            f"Parameter {before[0]}: the range from {after[1]} overlaps the range from {before[1]}."
-        )
-    if not problems:
-        # A cycle is judged per date: the set in force changes only on a
-        # rule's first day or the day after its last.
-        changes = {rule.effective_from for rule in rules}
-        changes |= {r.effective_to + timedelta(days=1) for r in rules if r.effective_to}
-        for on in sorted(changes):
-            try:
-                payroll_rules_order([r for r in rules if r.in_force(on)])
-            except PayrollRulesError as exc:
-                problems.append(str(exc))
-                break
-    return problems
-
-
-def _rule_reference_problems(rule, rule_codes, parameter_codes) -> list[str]:
-    problems = []
-    if rule.base_kind in (LINE, SUM_OF_LINES):
-        allowed, what = rule_codes, "rule"
-    elif rule.base_kind == HOURS:
-        allowed, what = set(HOUR_KINDS), "hour kind"
-    elif rule.base_kind == INPUT:
-        allowed, what = set(MONEY_INPUTS), "input"
-    else:
-        allowed, what = set(), ""
-    for code in rule.base_codes:
-        if code not in allowed:
-            problems.append(f"Rule {rule.code}: the base names an unknown {what} {code!r}.")
-    for code in rule.less_codes:
-        if code not in rule_codes:
-            problems.append(f"Rule {rule.code}: it subtracts an unknown rule {code!r}.")
-    for code in rule.parameter_codes():
-        if code not in parameter_codes:
-            problems.append(f"Rule {rule.code}: it uses an unknown parameter {code!r}.")
-    if rule.bracket is not None:
-        problems += payroll_bracket_problems(rule.bracket)
-    return problems
 
 
 # Calculation ---------------------------------------------------------------------

@@ -16,14 +16,12 @@ from accounting.models.payroll_rules import (
     PayrollRule,
     PayrollRuleSet,
 )
-from accounting.payroll.engine import (
+from accounting.payroll.engine import PayrollInputs, PayslipResult, calculate
+from accounting.payroll.specs import (
     PayrollBracketRowSpec,
     PayrollBracketSpec,
-    PayrollInputs,
     PayrollParameterValue,
     PayrollRuleSpec,
-    PayslipResult,
-    calculate,
 )
 
 

@@ -20,8 +20,8 @@ from accounting.selectors.pay import (
 )
 from backoffice.errors import DomainError
 from backoffice.services import notification_send
+from backoffice.validators import compact_iban, validate_iban
 from hr.models.employees import Employee
-from hr.validators import compact_iban, validate_iban
 
 ZERO = Decimal("0.00")
 MAX_DAY_HOURS = Decimal("24")

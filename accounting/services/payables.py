@@ -48,7 +48,7 @@ from backoffice import roles
 from backoffice.errors import DomainError
 from backoffice.models import Notification
 from backoffice.services import notification_send_to_group
-from hr.validators import compact_iban
+from backoffice.validators import compact_iban
 
 REMINDER_LIST_LENGTH = 20
 

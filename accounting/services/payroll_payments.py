@@ -24,8 +24,8 @@ from accounting.selectors.pay import pay_profiles_on
 from accounting.services.final_pays import final_pays_report_paid
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
+from backoffice.validators import compact_iban
 from hr.models.employees import Employee
-from hr.validators import compact_iban
 
 PAYABLE_STATUSES = (PayrollRun.Status.POSTED, PayrollRun.Status.PAID)
 BANK_FILE_FORMATS = {

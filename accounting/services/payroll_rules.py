@@ -21,13 +21,9 @@ from accounting.models.payroll_rules import (
     PayrollRule,
     PayrollRuleSet,
 )
-from accounting.payroll.engine import (
-    PayrollBracketRowSpec,
-    PayrollBracketSpec,
-    payroll_bracket_problems,
-    payroll_rules_problems,
-)
 from accounting.payroll.shipped import RULE_SETS, RULES_FROM
+from accounting.payroll.specs import PayrollBracketRowSpec, PayrollBracketSpec
+from accounting.payroll.validation import payroll_bracket_problems, payroll_rules_problems
 from accounting.selectors.payroll_rules import (
     payroll_parameter_value,
     payroll_parameters_of,

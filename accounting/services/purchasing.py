@@ -37,7 +37,7 @@ from backoffice import roles
 from backoffice.errors import DomainError
 from backoffice.mail import MailAttachment, MailClaim, mail_send
 from backoffice.services import notification_send, notification_send_to_group
-from hr.validators import compact_iban
+from backoffice.validators import compact_iban
 
 Status = PurchaseOrder.Status
 PO_SERIES = "PO"

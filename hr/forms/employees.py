@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.validators import compact_iban
 from hr.models.employees import Department, Employee, EmployeePersonal, Position
-from hr.validators import compact_iban
 
 
 class EmployeePersonalForm(forms.ModelForm):

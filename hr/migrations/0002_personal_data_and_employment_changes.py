@@ -6,6 +6,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+import backoffice.validators
 import hr.validators
 
 
@@ -59,7 +60,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=34,
-                        validators=[hr.validators.validate_iban],
+                        validators=[backoffice.validators.validate_iban],
                         verbose_name="IBAN",
                     ),
                 ),
@@ -121,7 +122,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=34,
-                        validators=[hr.validators.validate_iban],
+                        validators=[backoffice.validators.validate_iban],
                         verbose_name="IBAN",
                     ),
                 ),

@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backoffice.fields import actor_field
-from hr.validators import validate_cnp, validate_iban
+from backoffice.validators import validate_iban
+from hr.validators import validate_cnp
 
 
 class Department(models.Model):

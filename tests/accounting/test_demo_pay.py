@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from accounting.models.pay import PayItem, PayProfile, Timesheet
 from accounting.selectors.pay import calendar_month_start, pay_profiles_on
+from backoffice.validators import validate_iban
 from hr.models.employees import Employee
-from hr.validators import validate_iban
 
 
 def test_the_demo_pays_everyone_and_has_timesheets_once(db):

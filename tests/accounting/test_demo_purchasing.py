@@ -6,10 +6,10 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from accounting.demo_purchasing import romanian_tax_id
+from accounting.demo.purchasing import romanian_tax_id
 from accounting.models.payables import GoodsReceiptLine, PurchaseOrder, PurchaseOrderLine, Supplier
 from accounting.services.purchasing import purchase_order_create
-from hr.validators import validate_iban
+from backoffice.validators import validate_iban
 from tests.accounting.factories import order_lines
 
 Status = PurchaseOrder.Status

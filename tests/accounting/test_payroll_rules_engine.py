@@ -141,7 +141,7 @@ def test_simple_charges_one_flat_tax_to_the_cent():
 
 
 def test_rules_run_after_the_lines_they_use_whatever_their_order():
-    from accounting.payroll.engine import PayrollRuleSpec
+    from accounting.payroll.specs import PayrollRuleSpec
 
     rules = [
         PayrollRuleSpec(
@@ -171,7 +171,8 @@ def test_rules_run_after_the_lines_they_use_whatever_their_order():
 
 
 def test_a_cycle_is_named_by_the_engine():
-    from accounting.payroll.engine import PayrollRuleSpec, payroll_rules_order
+    from accounting.payroll.engine import payroll_rules_order
+    from accounting.payroll.specs import PayrollRuleSpec
 
     rules = [
         PayrollRuleSpec("A", "A", "tax", "base", base_kind="line", base_codes=("B",)),

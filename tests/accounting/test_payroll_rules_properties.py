@@ -82,8 +82,8 @@ def rule_sets(draw):
         PERCENTAGE,
         RATE_TIMES_HOURS,
         TAXABLE,
-        PayrollRuleSpec,
     )
+    from accounting.payroll.specs import PayrollRuleSpec
 
     rules = [
         PayrollRuleSpec(
@@ -131,7 +131,7 @@ def rule_sets(draw):
 def test_any_valid_rule_set_adds_up_to_the_cent(rules, data):
     from hypothesis import assume
 
-    from accounting.payroll.engine import payroll_rules_problems
+    from accounting.payroll.validation import payroll_rules_problems
 
     assume(not payroll_rules_problems(rules, ()))
     result = calculate(rules, (), data, date(2026, 3, 31))

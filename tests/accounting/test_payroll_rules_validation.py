@@ -6,12 +6,9 @@ from decimal import Decimal
 import pytest
 
 from accounting.models.payroll_rules import PayrollParameter, PayrollRule, PayrollRuleSet
-from accounting.payroll.engine import (
-    PayrollBracketRowSpec,
-    PayrollBracketSpec,
-    PayrollInputs,
-    payroll_bracket_problems,
-)
+from accounting.payroll.engine import PayrollInputs
+from accounting.payroll.specs import PayrollBracketRowSpec, PayrollBracketSpec
+from accounting.payroll.validation import payroll_bracket_problems
 from accounting.selectors.payroll_rules import payroll_rule_set_calculate
 from accounting.services.payroll_rules import (
     PayrollRuleError,

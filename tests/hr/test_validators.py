@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from hr.validators import cnp_control_digit, validate_cnp, validate_iban
+from hr.validators import cnp_control_digit, validate_cnp
 
 
 def test_a_cnp_with_the_right_control_digit_is_accepted():
@@ -24,14 +24,3 @@ def test_a_control_sum_of_ten_gives_the_digit_one():
 
 def _raw_sum(first_twelve):
     return sum(int(d) * int(w) for d, w in zip(first_twelve, "279146358279", strict=True)) % 11
-
-
-def test_a_valid_iban_is_accepted_with_or_without_spaces():
-    validate_iban("RO49AAAA1B31007593840000")
-    validate_iban("ro49 aaaa 1b31 0075 9384 0000")
-
-
-@pytest.mark.parametrize("iban", ["RO48AAAA1B31007593840000", "RO49", "RO49AAAA1B3100759384000$"])
-def test_an_iban_with_wrong_check_digits_or_shape_is_refused(iban):
-    with pytest.raises(ValidationError):
-        validate_iban(iban)

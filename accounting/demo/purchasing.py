@@ -227,7 +227,6 @@ def purchasing_demo_install(*, months: int = 12, seed: int = 2026) -> int:
     approver = users.get("controller")
     if preparer is None:
         return 0
-    accounts = dict(Account.objects.values_list("code", "pk"))
     rng = random.Random(seed)
     today = timezone.localdate()
     days = sorted(
@@ -236,42 +235,57 @@ def purchasing_demo_install(*, months: int = 12, seed: int = 2026) -> int:
     )
     orders, lines_of = [], []
     for position, day in enumerate(days):
-        index = rng.randrange(len(SUPPLIERS))
-        demo, supplier = SUPPLIERS[index], suppliers[index]
-        lines = [
-            (item, Decimal(rng.choice([1, 2, 3, 5, 10, 20])), Decimal(price), code)
-            for item, price, code in rng.sample(demo.items, rng.randint(1, len(demo.items)))
-        ]
-        status = _status_for((today - day).days, rng, position)
-        if status == Status.PARTIALLY_RECEIVED and lines[0][1] < 2:
-            lines[0] = (lines[0][0], Decimal(2), *lines[0][2:])  # so half of it can arrive
-        if status == Status.AWAITING_APPROVAL:
-            # Only an order over the threshold waits for an approver.
-            item, _quantity, price, code = lines[0]
-            lines[0] = (item, (settings.PURCHASE_APPROVAL_THRESHOLD // price) + 1, price, code)
-        total = sum(
-            sum(line_amounts(quantity=q, unit_price=p, vat_rate=settings.DEFAULT_VAT_RATE))
-            for _, q, p, _ in lines
-        )
-        needs_approver = total > settings.PURCHASE_APPROVAL_THRESHOLD
-        approved = status not in (Status.DRAFT, Status.AWAITING_APPROVAL)
-        sent = status in (Status.SENT, Status.PARTIALLY_RECEIVED, Status.RECEIVED, Status.CLOSED)
-        orders.append(
-            PurchaseOrder(
-                supplier=supplier,
-                order_date=day,
-                expected_date=day + timedelta(days=rng.choice([3, 7, 14])),
-                deliver_to="Main warehouse, Str. Depozitului 4, București",
-                status=status,
-                created_by=preparer,
-                approved_by=approver if approved and needs_approver else None,
-                approved_at=_at(day, 11) if approved else None,
-                sent_at=_at(day, 12) if sent else None,
-            )
-        )
+        order, lines = _order(position, day, rng=rng, suppliers=suppliers, today=today)
+        order.created_by = preparer
+        if order.approved_at and _total(lines) > settings.PURCHASE_APPROVAL_THRESHOLD:
+            order.approved_by = approver
+        orders.append(order)
         lines_of.append(lines)
     _number(orders)
     PurchaseOrder.objects.bulk_create(orders, batch_size=500)
+    _order_lines(orders, lines_of)
+    _receipts(orders, rng, receiver=preparer, today=today)
+    return len(orders)
+
+
+def _order(position: int, day, *, rng: random.Random, suppliers, today):
+    """One order of the year and its lines as (item, quantity, price, account code)."""
+    index = rng.randrange(len(SUPPLIERS))
+    demo, supplier = SUPPLIERS[index], suppliers[index]
+    lines = [
+        (item, Decimal(rng.choice([1, 2, 3, 5, 10, 20])), Decimal(price), code)
+        for item, price, code in rng.sample(demo.items, rng.randint(1, len(demo.items)))
+    ]
+    status = _status_for((today - day).days, rng, position)
+    if status == Status.PARTIALLY_RECEIVED and lines[0][1] < 2:
+        lines[0] = (lines[0][0], Decimal(2), *lines[0][2:])  # so half of it can arrive
+    if status == Status.AWAITING_APPROVAL:
+        # Only an order over the threshold waits for an approver.
+        item, _quantity, price, code = lines[0]
+        lines[0] = (item, (settings.PURCHASE_APPROVAL_THRESHOLD // price) + 1, price, code)
+    approved = status not in (Status.DRAFT, Status.AWAITING_APPROVAL)
+    sent = status in (Status.SENT, Status.PARTIALLY_RECEIVED, Status.RECEIVED, Status.CLOSED)
+    order = PurchaseOrder(
+        supplier=supplier,
+        order_date=day,
+        expected_date=day + timedelta(days=rng.choice([3, 7, 14])),
+        deliver_to="Main warehouse, Str. Depozitului 4, București",
+        status=status,
+        approved_at=_at(day, 11) if approved else None,
+        sent_at=_at(day, 12) if sent else None,
+    )
+    return order, lines
+
+
+def _total(lines) -> Decimal:
+    return sum(
+        sum(line_amounts(quantity=q, unit_price=p, vat_rate=settings.DEFAULT_VAT_RATE))
+        for _, q, p, _ in lines
+    )
+
+
+def _order_lines(orders, lines_of) -> None:
+    accounts = dict(Account.objects.values_list("code", "pk"))
     order_lines = []
     for order, lines in zip(orders, lines_of, strict=True):
         order_lines += [
@@ -286,8 +300,6 @@ def purchasing_demo_install(*, months: int = 12, seed: int = 2026) -> int:
             for item, quantity, price, code in lines
         ]
     PurchaseOrderLine.objects.bulk_create(order_lines, batch_size=1000)
-    _receipts(orders, rng, receiver=preparer, today=today)
-    return len(orders)
 
 
 def _number(orders: list[PurchaseOrder]) -> None:

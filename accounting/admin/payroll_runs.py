@@ -1,5 +1,5 @@
-"""Admin of payroll runs (imported by accounting/admin.py): read-only, since runs
-are calculated, approved and posted only through their services."""
+"""Admin of payroll runs: read-only, since runs are calculated, approved and
+posted only through their services."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,21 +11,11 @@ from accounting.models.payroll_runs import (
     Payslip,
     PayslipLine,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from backoffice.admin import ADD, CHANGE, ReadOnlyAdminMixin
 
 
 @admin.register(PayrollRun)
-class PayrollRunAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
+class PayrollRunAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "period_start",
         "kind",
@@ -42,20 +32,15 @@ class PayrollRunAdmin(ReadOnlyAdmin, SimpleHistoryAdmin):
     date_hierarchy = "period_start"
 
 
-class PayslipLineInline(admin.TabularInline):
+class PayslipLineInline(ReadOnlyAdminMixin, admin.TabularInline):
+    refused = (ADD, CHANGE)
     model = PayslipLine
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(Payslip)
-class PayslipAdmin(ReadOnlyAdmin):
+class PayslipAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = [
         "run",
         "employee",
@@ -75,7 +60,7 @@ class PayslipAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PayslipLine)
-class PayslipLineAdmin(ReadOnlyAdmin):
+class PayslipLineAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["payslip", "code", "name", "category", "base", "amount"]
     list_filter = ["category", "code"]
     search_fields = ["code", "name", "payslip__employee__last_name"]
@@ -83,7 +68,7 @@ class PayslipLineAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PayrollException)
-class PayrollExceptionAdmin(ReadOnlyAdmin):
+class PayrollExceptionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["run", "employee", "reason", "resolved", "excluded"]
     list_filter = ["reason", "resolved", "excluded"]
     search_fields = ["employee__first_name", "employee__last_name", "message"]
@@ -92,7 +77,7 @@ class PayrollExceptionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(FinalPay)
-class FinalPayAdmin(ReadOnlyAdmin):
+class FinalPayAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["employee", "last_day", "kind", "payslip", "recorded_at"]
     list_filter = ["kind", "last_day"]
     search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]

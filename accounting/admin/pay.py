@@ -1,4 +1,4 @@
-"""Admin of the payroll inputs (imported by accounting/admin.py)."""
+"""Admin of the payroll inputs: public holidays, pay profiles, pay items, timesheets."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -11,6 +11,7 @@ from accounting.models.pay import (
     TimesheetDay,
     TimesheetReminder,
 )
+from backoffice.admin import ADD, CHANGE, ReadOnlyAdminMixin, ReadOnlyOnceFinalAdminMixin
 
 
 @admin.register(PublicHoliday)
@@ -54,26 +55,17 @@ class PayItemAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_by", "created_at"]
 
 
-class TimesheetDayInline(admin.TabularInline):
+class TimesheetDayInline(ReadOnlyOnceFinalAdminMixin, admin.TabularInline):
     model = TimesheetDay
     extra = 0
 
     # An approved timesheet is final (the database refuses changes too).
-    def _open(self, obj):
-        return obj is None or obj.status != Timesheet.Status.APPROVED
-
-    def has_change_permission(self, request, obj=None):
-        return self._open(obj) and super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return self._open(obj) and super().has_add_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._open(obj) and super().has_delete_permission(request, obj)
+    def is_final(self, obj) -> bool:
+        return obj.status == Timesheet.Status.APPROVED
 
 
 @admin.register(Timesheet)
-class TimesheetAdmin(SimpleHistoryAdmin):
+class TimesheetAdmin(ReadOnlyOnceFinalAdminMixin, SimpleHistoryAdmin):
     list_display = ["employee", "period_start", "status", "submitted_at", "decided_by"]
     list_filter = ["status", "period_start"]
     search_fields = ["employee__first_name", "employee__last_name", "employee__employee_number"]
@@ -82,42 +74,27 @@ class TimesheetAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["decided_by"]
     inlines = [TimesheetDayInline]
 
-    def has_change_permission(self, request, obj=None):
-        approved = obj is not None and obj.status == Timesheet.Status.APPROVED
-        return not approved and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        approved = obj is not None and obj.status == Timesheet.Status.APPROVED
-        return not approved and super().has_delete_permission(request, obj)
+    def is_final(self, obj) -> bool:
+        return obj.status == Timesheet.Status.APPROVED
 
 
 @admin.register(TimesheetDay)
-class TimesheetDayAdmin(admin.ModelAdmin):
+class TimesheetDayAdmin(ReadOnlyOnceFinalAdminMixin, admin.ModelAdmin):
     list_display = ["timesheet", "date", "normal", "overtime", "leave", "sick"]
     list_filter = ["date", "timesheet__status"]
     search_fields = ["timesheet__employee__last_name", "timesheet__employee__first_name"]
     list_select_related = ["timesheet", "timesheet__employee"]
     raw_id_fields = ["timesheet"]
 
-    def has_change_permission(self, request, obj=None):
-        approved = obj is not None and obj.timesheet.status == Timesheet.Status.APPROVED
-        return not approved and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        approved = obj is not None and obj.timesheet.status == Timesheet.Status.APPROVED
-        return not approved and super().has_delete_permission(request, obj)
+    def is_final(self, obj) -> bool:
+        return obj.timesheet.status == Timesheet.Status.APPROVED
 
 
 @admin.register(TimesheetReminder)
-class TimesheetReminderAdmin(admin.ModelAdmin):
+class TimesheetReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    refused = (ADD, CHANGE)
     list_display = ["user", "kind", "period_start", "sent_at"]
     list_filter = ["kind", "period_start"]
     search_fields = ["user__username", "user__last_name"]
     list_select_related = ["user"]
     raw_id_fields = ["user"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
