@@ -83,7 +83,7 @@ class JobAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(JobChunk)
-class JobChunkAdmin(admin.ModelAdmin):
+class JobChunkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: chunks are made and done by their job's workers."""
 
     list_display = ["job", "index", "done", "finished_at"]
@@ -91,15 +91,6 @@ class JobChunkAdmin(admin.ModelAdmin):
     search_fields = ["job__id", "job__kind"]
     list_select_related = ["job"]
     raw_id_fields = ["job"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Notification)
@@ -112,20 +103,16 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
 
 
-class OutboxAttachmentInline(admin.TabularInline):
+class OutboxAttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Files of a message still waiting to go (they are dropped once it has)."""
 
     model = OutboxAttachment
     fields = readonly_fields = ["filename", "mimetype"]
     extra = 0
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(OutboxMessage)
-class OutboxMessageAdmin(admin.ModelAdmin):
+class OutboxMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every email of the product: where it went, or why it has not yet."""
 
     inlines = [OutboxAttachmentInline]
@@ -156,11 +143,8 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     def recipients(self, message):
         return ", ".join(message.to)
 
-    def has_add_permission(self, request):
-        return False  # messages are written by the code that sends them
-
-    def has_change_permission(self, request, obj=None):
-        return False
+    # Messages are written by the code that sends them; sent ones are pruned.
+    refused = (ADD, CHANGE)
 
     def has_retry_permission(self, request):
         return request.user.has_perm("backoffice.change_outboxmessage")
