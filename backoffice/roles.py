@@ -94,6 +94,7 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_escalationrule",
         "hr.view_disciplineproposal",
         "hr.change_disciplineproposal",
+        "hr.view_historicaldisciplineproposal",
         "hr.add_dismissalcase",
         "hr.change_dismissalcase",
         "hr.view_dismissalcase",

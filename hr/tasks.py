@@ -7,7 +7,7 @@ from celery import shared_task
 from hr.services import discipline as discipline_services
 from hr.services import documents as documents_services
 from hr.services import imports as imports_services
-from hr.services import training as training_services
+from hr.services import training_reminders as training_reminders_services
 from hr.services.onboarding import onboarding_welcome_email
 
 
@@ -34,7 +34,7 @@ def employees_deactivate_departed_task(today: str | None = None) -> int:
 @shared_task(name="hr.tasks.training_reminders_task")
 def training_reminders_task() -> dict:
     """Daily: remind of overdue and expiring training, re-assign expiring mandatory courses."""
-    return training_services.training_reminders_send()
+    return training_reminders_services.training_reminders_send()
 
 
 @shared_task(name="hr.tasks.onboarding_welcome_email_task")

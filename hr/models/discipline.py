@@ -163,6 +163,8 @@ class DisciplineProposal(models.Model):
     decided_by = actor_field(_("decided by"), null=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("discipline proposal")

@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 from backoffice.services import notification_send
+from backoffice.workflow import require_status, transition
 from hr.models.complaints import Complaint, ComplaintNote
 from hr.models.employees import Employee
 
@@ -68,7 +69,7 @@ def complaint_raise(
         anonymous=anonymous,
         acknowledge_by=add_working_days(today, settings.COMPLAINT_ACKNOWLEDGE_WORKING_DAYS),
     )
-    complaint.full_clean()
+    clean_or_raise(complaint, error=ComplaintError)
     # An anonymous raiser must not appear as the author in the audit trail either.
     complaint._history_user = None if anonymous else by
     complaint.save()
@@ -100,24 +101,31 @@ def complaint_transition(*, by, complaint: Complaint, status: str, outcome: str 
     complaint = Complaint.objects.select_for_update().get(pk=complaint.pk)
     if not may_handle(by, complaint):
         raise ComplaintError(_("Only the HR staff handling this complaint may change it."))
-    if status not in TRANSITIONS[complaint.status]:
-        raise ComplaintError(
-            _("A complaint cannot go from %(old)s to %(new)s.")
-            % {"old": complaint.get_status_display(), "new": S(status).label}
-        )
+    allowed_from = [old for old, moves in TRANSITIONS.items() if status in moves]
+    refused = _("A complaint cannot go from %(old)s to %(new)s.") % {
+        "old": complaint.get_status_display(),
+        "new": S(status).label,
+    }
+    # A wrong move is refused before the outcome is asked for.
+    require_status(complaint, allowed_from, error=ComplaintError, message=refused)
     outcome = outcome.strip()
     if status in Complaint.CLOSED and not outcome:
         raise ComplaintError(_("Tell the person who raised it the outcome."))
     now = timezone.now()
-    complaint.status = status
+    changes = {}
     if status == S.ACKNOWLEDGED:
-        complaint.acknowledged_at = now
+        changes["acknowledged_at"] = now
     if status in Complaint.CLOSED:
-        complaint.closed_at = now
-        complaint.outcome = outcome
-    complaint.full_clean()
-    complaint._history_user = by
-    complaint.save()
+        changes.update(closed_at=now, outcome=outcome)
+    transition(
+        complaint,
+        to=status,
+        allowed_from=allowed_from,
+        by=by,
+        error=ComplaintError,
+        message=refused,
+        changes=changes,
+    )
     # The raiser learns the status and the outcome, never the internal notes.
     body = complaint.outcome if status in Complaint.CLOSED else ""
     notification_send(
@@ -136,6 +144,6 @@ def complaint_note_add(*, by, complaint: Complaint, text: str) -> ComplaintNote:
     if not may_handle(by, complaint):
         raise ComplaintError(_("Only the HR staff handling this complaint may add notes."))
     note = ComplaintNote(complaint=complaint, author=by, text=text.strip())
-    note.full_clean()
+    clean_or_raise(note, error=ComplaintError)
     note.save()
     return note

@@ -8,9 +8,11 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 from backoffice.services import notification_send
+from backoffice.workflow import require_status, transition
 from hr.models.discipline import (
     DisciplineProposal,
     DismissalCase,
@@ -28,6 +30,9 @@ Proposal = EscalationRule.Proposal
 
 class DisciplineError(DomainError):
     pass
+
+
+NOT_AWAITING = gettext_lazy("This dismissal case is no longer awaiting agreement.")
 
 
 def _require_current(employee: Employee) -> None:
@@ -129,22 +134,30 @@ def escalation_rules_ensure_defaults() -> None:
     )
 
 
+def _proposal_decide(*, by, proposal: DisciplineProposal, to: str) -> DisciplineProposal:
+    return transition(
+        proposal,
+        to=to,
+        allowed_from=[DisciplineProposal.Status.OPEN],
+        by=by,
+        stamp="decided",
+        error=DisciplineError,
+        message=_("This proposal has already been decided."),
+    )
+
+
 def _proposals_acted_on(*, by, employee: Employee, proposes: str) -> None:
-    DisciplineProposal.objects.filter(
+    # At most one: one open proposal per employee and step (a unique constraint).
+    for proposal in DisciplineProposal.objects.select_for_update().filter(
         employee=employee, proposes=proposes, status=DisciplineProposal.Status.OPEN
-    ).update(status=DisciplineProposal.Status.ACTED_ON, decided_by=by, decided_at=timezone.now())
+    ):
+        _proposal_decide(by=by, proposal=proposal, to=DisciplineProposal.Status.ACTED_ON)
 
 
 @transaction.atomic
 def proposal_decline(*, by, proposal: DisciplineProposal) -> DisciplineProposal:
     proposal = DisciplineProposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.status != DisciplineProposal.Status.OPEN:
-        raise DisciplineError(_("This proposal has already been decided."))
-    proposal.status = DisciplineProposal.Status.DECLINED
-    proposal.decided_by = by
-    proposal.decided_at = timezone.now()
-    proposal.save(update_fields=["status", "decided_by", "decided_at"])
-    return proposal
+    return _proposal_decide(by=by, proposal=proposal, to=DisciplineProposal.Status.DECLINED)
 
 
 # Warnings ------------------------------------------------------------------------
@@ -258,7 +271,7 @@ def dismissal_case_open(*, by, employee: Employee, reason: str, last_day: date) 
     case = DismissalCase(
         employee=employee, manager=manager, reason=reason.strip(), last_day=last_day, opened_by=by
     )
-    case.full_clean()
+    clean_or_raise(case, error=DisciplineError)
     case._history_user = by
     case.save()
     _proposals_acted_on(by=by, employee=employee, proposes=Proposal.DISMISSAL)
@@ -271,19 +284,10 @@ def dismissal_case_open(*, by, employee: Employee, reason: str, last_day: date) 
     return case
 
 
-@transaction.atomic
-def dismissal_case_agree(*, by, case: DismissalCase, as_manager: bool) -> DismissalCase:
-    """Record HR's or the manager's agreement; the second one dismisses the employee."""
-    case = (
-        DismissalCase.objects.select_for_update(of=("self",))
-        .select_related("employee", "manager")
-        .get(pk=case.pk)
-    )
-    if case.status != DismissalCase.Status.AWAITING:
-        raise DisciplineError(_("This dismissal case is no longer awaiting agreement."))
+def _agreement_of(*, by, case: DismissalCase, as_manager: bool) -> str:
+    """Whose agreement `by` gives ("manager_agreed" or "hr_agreed"), once it is theirs to give."""
     if case.employee.user_id == by.pk:
         raise DisciplineError(_("Nobody agrees to their own dismissal."))
-    now = timezone.now()
     if as_manager:
         if case.manager.user_id != by.pk or not by.has_perm("hr.agree_dismissalcase"):
             raise DisciplineError(_("Only the employee's manager gives this agreement."))
@@ -291,16 +295,33 @@ def dismissal_case_agree(*, by, case: DismissalCase, as_manager: bool) -> Dismis
             raise DisciplineError(_("The manager has already agreed."))
         if case.hr_agreed_by_id == by.pk:
             raise DisciplineError(_("You agreed for HR; the manager must be another person."))
-        case.manager_agreed_by, case.manager_agreed_at = by, now
-    else:
-        if not by.has_perm("hr.change_dismissalcase"):
-            raise DisciplineError(_("Only HR gives this agreement."))
-        if case.hr_agreed_by_id:
-            raise DisciplineError(_("HR has already agreed."))
-        if case.manager_agreed_by_id == by.pk:
-            raise DisciplineError(_("You agreed as the manager; HR must be another person."))
-        case.hr_agreed_by, case.hr_agreed_at = by, now
-    if case.hr_agreed_by_id and case.manager_agreed_by_id:
+        return "manager_agreed"
+    if not by.has_perm("hr.change_dismissalcase"):
+        raise DisciplineError(_("Only HR gives this agreement."))
+    if case.hr_agreed_by_id:
+        raise DisciplineError(_("HR has already agreed."))
+    if case.manager_agreed_by_id == by.pk:
+        raise DisciplineError(_("You agreed as the manager; HR must be another person."))
+    return "hr_agreed"
+
+
+@transaction.atomic
+def dismissal_case_agree(*, by, case: DismissalCase, as_manager: bool) -> DismissalCase:
+    """Record HR's or the manager's agreement; the second one dismisses the employee.
+
+    Each agreement is a step of the case's workflow: the first keeps it
+    awaiting, the second completes it; both stamp who agreed and when.
+    """
+    case = (
+        DismissalCase.objects.select_for_update(of=("self",))
+        .select_related("employee", "manager")
+        .get(pk=case.pk)
+    )
+    awaiting = [DismissalCase.Status.AWAITING]
+    require_status(case, awaiting, error=DisciplineError, message=str(NOT_AWAITING))
+    stamp = _agreement_of(by=by, case=case, as_manager=as_manager)
+    to, changes = DismissalCase.Status.AWAITING, {}
+    if case.hr_agreed_by_id or case.manager_agreed_by_id:  # the other one agreed already
         employee_dismiss(
             by=by,
             employee=case.employee,
@@ -308,23 +329,31 @@ def dismissal_case_agree(*, by, case: DismissalCase, as_manager: bool) -> Dismis
             last_day=case.last_day,
             kind=Termination.Kind.DISMISSAL,
         )
-        case.termination = case.employee.terminations.order_by("-pk").first()
-        case.status = DismissalCase.Status.COMPLETED
-    case.full_clean()
-    case._history_user = by
-    case.save()
-    return case
+        to = DismissalCase.Status.COMPLETED
+        changes["termination"] = case.employee.terminations.order_by("-pk").first()
+    return transition(
+        case,
+        to=to,
+        allowed_from=awaiting,
+        by=by,
+        stamp=stamp,
+        error=DisciplineError,
+        changes=changes,
+        reason=f"{stamp.replace('_', ' ')}: awaiting -> {to}",
+    )
 
 
 @transaction.atomic
 def dismissal_case_withdraw(*, by, case: DismissalCase) -> DismissalCase:
     case = DismissalCase.objects.select_for_update().get(pk=case.pk)
-    if case.status != DismissalCase.Status.AWAITING:
-        raise DisciplineError(_("This dismissal case is no longer awaiting agreement."))
-    case.status = DismissalCase.Status.WITHDRAWN
-    case._history_user = by
-    case.save()
-    return case
+    return transition(
+        case,
+        to=DismissalCase.Status.WITHDRAWN,
+        allowed_from=[DismissalCase.Status.AWAITING],
+        by=by,
+        error=DisciplineError,
+        message=str(NOT_AWAITING),
+    )
 
 
 # Other departures (offboarding: hr.services.offboarding) ----------------------------
@@ -351,6 +380,9 @@ def employees_deactivate_departed(*, today: date | None = None) -> int:
 
     Set-based and safe to run again: it only touches rows not yet done, and
     rows another run holds are skipped. Returns how many employees it terminated.
+    The one status move not made with `transition()`, which saves one locked
+    row: a daily batch moves every departed employee in one UPDATE and writes
+    their history rows with one bulk insert instead.
     """
     today = today or timezone.localdate()
     ids = list(

@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from backoffice import roles
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, as_domain_error, clean_or_raise
 from backoffice.models import Notification
 from backoffice.services import notification_send, notification_send_to_group
 from hr.models.documents import DocumentExpiryNotice, EmployeeDocument
@@ -37,10 +36,8 @@ def document_upload(
     expiry_date: date | None = None,
 ) -> EmployeeDocument:
     """File a PDF, JPEG or PNG for an employee; its content decides its type."""
-    try:
+    with as_domain_error(DocumentError):
         check_size(uploaded_file, settings.HR_DOCUMENT_MAX_BYTES)
-    except ValidationError as exc:
-        raise DocumentError(" ".join(exc.messages)) from exc
     content_type = document_content_type(uploaded_file)
     if content_type is None:
         raise DocumentError(_("Only PDF, JPEG and PNG files are accepted."))
@@ -54,10 +51,7 @@ def document_upload(
         expiry_date=expiry_date,
         uploaded_by=by,
     )
-    try:
-        document.full_clean(exclude=["file"])
-    except ValidationError as exc:
-        raise DocumentError(" ".join(exc.messages)) from exc
+    clean_or_raise(document, error=DocumentError, exclude=["file"])
     # Saved last: a refused upload leaves no file behind.
     document.file.save(document.original_name, uploaded_file, save=False)
     document._history_user = by

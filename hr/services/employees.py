@@ -4,13 +4,13 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backoffice import events
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
+from backoffice.workflow import require_status, transition
 from hr.models.discipline import OffboardingItem, Termination
 from hr.models.employees import Department, Employee, EmployeePersonal, EmploymentChange, Position
 
@@ -30,14 +30,6 @@ TRACKED_FIELDS = (
     "contract_end_date",
     "weekly_hours",
 )
-
-
-def employee_validate(employee: Employee) -> None:
-    """`full_clean`, with the model's refusals raised as an `EmployeeError`."""
-    try:
-        employee.full_clean()
-    except ValidationError as exc:
-        raise EmployeeError(" ".join(exc.messages)) from exc
 
 
 @transaction.atomic
@@ -81,7 +73,7 @@ def employee_hire(
         contract_end_date=contract_end_date,
         weekly_hours=weekly_hours,
     )
-    employee_validate(employee)
+    clean_or_raise(employee, error=EmployeeError)
     employee._history_user = by
     employee.save()
     events.employee_hired.send(sender=Employee, employee=employee, by=by)
@@ -145,7 +137,7 @@ def employee_change(
                 changes[name] = (old, value)
     if employee.position.department_id != employee.department_id:
         raise EmployeeError(_("The position belongs to another department."))
-    employee_validate(employee)
+    clean_or_raise(employee, error=EmployeeError)
     employee._history_user = by
     employee.save()
     if changes:
@@ -173,7 +165,7 @@ def employee_personal_update(*, by, employee: Employee, **fields) -> EmployeePer
     ).first() or EmployeePersonal(employee=employee)
     for name, value in fields.items():
         setattr(personal, name, value)
-    personal.full_clean()
+    clean_or_raise(personal, error=EmployeeError)
     personal._history_user = by
     personal.save()
     return personal
@@ -195,10 +187,10 @@ def employee_dismiss(
     and closes their login. A last day already past does both at once.
     """
     employee = Employee.objects.select_for_update().get(pk=employee.pk)
-    if employee.status == Employee.Status.TERMINATED or employee.termination_date is not None:
-        raise EmployeeError(
-            _("%(name)s has already left or is serving notice.") % {"name": employee.full_name}
-        )
+    gone = _("%(name)s has already left or is serving notice.") % {"name": employee.full_name}
+    require_status(employee, Employee.CURRENT, error=EmployeeError, message=gone)
+    if employee.termination_date is not None:
+        raise EmployeeError(gone)
     if last_day < employee.hire_date:
         raise EmployeeError(_("The last working day cannot be before the hire date."))
     if kind not in Termination.Kind.values:
@@ -207,11 +199,17 @@ def employee_dismiss(
         raise EmployeeError(_("Give the reason of the departure."))
     today = timezone.localdate()
     old_status = employee.status
-    employee.status = Employee.Status.TERMINATED if last_day < today else Employee.Status.NOTICE
     employee.termination_date = last_day
-    employee_validate(employee)
-    employee._history_user = by
-    employee.save()
+    clean_or_raise(employee, error=EmployeeError)
+    transition(
+        employee,
+        to=Employee.Status.TERMINATED if last_day < today else Employee.Status.NOTICE,
+        allowed_from=Employee.CURRENT,
+        by=by,
+        error=EmployeeError,
+        message=gone,
+        changes={"termination_date": last_day},
+    )
     _change_row(
         employee=employee,
         name="status",

@@ -3,16 +3,16 @@
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 from backoffice.models import Notification
 from backoffice.services import notification_send
+from backoffice.workflow import require_status, transition
 from hr.models.employees import Employee
 from hr.models.policies import Policy, PolicyAcknowledgement, PolicyVersion
 from hr.selectors.policies import employees_bound_by, pending_acknowledgement, policies_for
@@ -22,13 +22,6 @@ User = get_user_model()
 
 class PolicyError(DomainError):
     pass
-
-
-def _full_clean(obj, **kwargs) -> None:
-    try:
-        obj.full_clean(**kwargs)
-    except ValidationError as exc:
-        raise PolicyError(" ".join(str(m) for m in exc.messages)) from exc
 
 
 @transaction.atomic
@@ -43,7 +36,7 @@ def policy_create(
     if not applies_to_all and not departments:
         raise PolicyError(_("Choose the departments the policy applies to, or everyone."))
     policy = Policy(title=title, category=category, applies_to_all=applies_to_all)
-    _full_clean(policy)
+    clean_or_raise(policy, error=PolicyError)
     policy.save()
     if not applies_to_all:
         policy.departments.set(departments)
@@ -64,7 +57,7 @@ def policy_version_create(
     )
     if file:
         version.file = file
-    _full_clean(version)
+    clean_or_raise(version, error=PolicyError)
     version._history_user = by
     version.save()
     return version
@@ -75,18 +68,25 @@ def policy_version_publish(*, by, version: PolicyVersion) -> PolicyVersion:
     """Make the version current: everyone it applies to must now acknowledge it."""
     policy = Policy.objects.select_for_update().get(pk=version.policy_id)
     version = PolicyVersion.objects.select_for_update().get(pk=version.pk)
-    if version.published:
-        raise PolicyError(_("Version %(n)d is already published.") % {"n": version.version})
+    already = _("Version %(n)d is already published.") % {"n": version.version}
+    require_status(version, [False], error=PolicyError, message=already, field="published")
     current = policy.current_version
     if current is not None and current.version > version.version:
         raise PolicyError(
             _("Version %(n)d is older than the current version %(current)d.")
             % {"n": version.version, "current": current.version}
         )
-    version.published = True
-    version.published_at = timezone.now()
-    version._history_user = by
-    version.save(update_fields=["published", "published_at"])
+    transition(
+        version,
+        to=True,
+        allowed_from=[False],
+        by=by,
+        error=PolicyError,
+        message=already,
+        changes={"published_at": timezone.now()},
+        field="published",
+        reason="published",
+    )
     policy.current_version = version
     policy.save(update_fields=["current_version"])
     if policy.is_active:

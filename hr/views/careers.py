@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from hr.forms.hiring import CareersApplicationForm
 from hr.selectors import hiring as hiring_selectors
-from hr.services import hiring as hiring_services
+from hr.services import applicants as applicants_services
 from hr.services.hiring import HiringError
 
 
@@ -19,7 +19,7 @@ def careers_apply(request, pk):
     form = CareersApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hiring_services.applicant_apply(opening=opening, **form.cleaned_data)
+            applicants_services.applicant_apply(opening=opening, **form.cleaned_data)
         except HiringError as exc:
             form.add_error(None, str(exc))
         else:

@@ -21,6 +21,7 @@ from hr.forms.hiring import (
 )
 from hr.models.hiring import Applicant, JobOpening
 from hr.selectors import hiring as hiring_selectors
+from hr.services import applicants as applicants_services
 from hr.services import hiring as hiring_services
 
 APPLICANT_PAGE_SIZE = 50
@@ -141,7 +142,7 @@ def applicant_board(request):
         # A rejection needs a reason: it is given on the applicant's page.
         column["moves"] = [
             (stage, labels[stage])
-            for stage in hiring_services.moves_from(column["stage"])
+            for stage in applicants_services.moves_from(column["stage"])
             if stage != Applicant.Stage.REJECTED
         ]
     context = {"columns": columns, "openings": openings, "opening": opening}
@@ -154,7 +155,7 @@ def applicant_create(request):
     form = ApplicantForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            applicant = hiring_services.applicant_apply(by=request.user, **form.cleaned_data)
+            applicant = applicants_services.applicant_apply(by=request.user, **form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -177,7 +178,7 @@ def applicant_detail(request, pk):
         "stage_changes": applicant.stage_changes.select_related("changed_by"),
         "offers": list(applicant.offers.all()) if may_see_offers else [],
         "may_see_offers": may_see_offers,
-        "moves": hiring_services.moves_from(applicant.stage),
+        "moves": applicants_services.moves_from(applicant.stage),
         "stage_labels": dict(Applicant.Stage.choices),
     }
     return render(request, "hr/applicant_detail.html", context)
@@ -189,7 +190,7 @@ def applicant_edit(request, pk):
     form = ApplicantEditForm(request.POST or None, instance=applicant)
     if request.method == "POST" and form.is_valid():
         try:
-            hiring_services.applicant_update(
+            applicants_services.applicant_update(
                 by=request.user, applicant=applicant, **form.cleaned_data
             )
         except DomainError as exc:
@@ -224,7 +225,7 @@ def applicant_move(request, pk):
         messages.error(request, _("Choose the stage to move to."))
     else:
         try:
-            hiring_services.applicant_move(
+            applicants_services.applicant_move(
                 by=request.user, applicant=applicant, **form.cleaned_data
             )
         except DomainError as exc:

@@ -12,7 +12,8 @@ from backoffice.permissions import require_perm
 from hr.forms.hiring import FeedbackForm, HireForm, InterviewForm, OfferForm, OfferStatusForm
 from hr.models.hiring import InterviewFeedback, Offer
 from hr.selectors import hiring as hiring_selectors
-from hr.services import hiring as hiring_services
+from hr.services import hire as hire_services
+from hr.services import interviews as interviews_services
 
 
 def _applicant(request, pk):
@@ -25,7 +26,7 @@ def interview_create(request, pk):
     form = InterviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hiring_services.interview_schedule(
+            interviews_services.interview_schedule(
                 by=request.user, applicant=applicant, **form.cleaned_data
             )
         except DomainError as exc:
@@ -49,7 +50,7 @@ def interview_feedback(request, pk):
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in FeedbackForm.Meta.fields}
         try:
-            hiring_services.interview_feedback_record(
+            interviews_services.interview_feedback_record(
                 by=request.user, interview=interview, **fields
             )
         except DomainError as exc:
@@ -66,7 +67,9 @@ def offer_create(request, pk):
     form = OfferForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            hiring_services.offer_create(by=request.user, applicant=applicant, **form.cleaned_data)
+            interviews_services.offer_create(
+                by=request.user, applicant=applicant, **form.cleaned_data
+            )
         except DomainError as exc:
             form.add_error(None, str(exc))
         else:
@@ -84,7 +87,7 @@ def offer_status(request, pk):
         messages.error(request, _("Choose a status."))
     else:
         try:
-            hiring_services.offer_set_status(
+            interviews_services.offer_set_status(
                 by=request.user, offer=offer, status=form.cleaned_data["status"]
             )
         except DomainError as exc:
@@ -106,7 +109,7 @@ def applicant_hire(request, pk):
     form = HireForm(request.POST or None, initial={"work_email": ""})
     if request.method == "POST" and form.is_valid():
         try:
-            employee = hiring_services.applicant_hire(
+            employee = hire_services.applicant_hire(
                 by=request.user,
                 applicant=applicant,
                 site_url=request.build_absolute_uri("/"),

@@ -23,6 +23,7 @@ from hr.models.training import Course, TrainingAssignment
 from hr.selectors import employees as employees_selectors
 from hr.selectors import training as training_selectors
 from hr.services import training as training_services
+from hr.services import training_results as training_results_services
 
 PAGE_SIZE = 50
 Status = TrainingAssignment.Status
@@ -181,7 +182,7 @@ def session_record(request, pk):
     )
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
-            count = training_services.training_session_record(
+            count = training_results_services.training_session_record(
                 by=request.user,
                 session=session,
                 results=[f.cleaned_data for f in formset if f.cleaned_data],
@@ -250,7 +251,7 @@ def assignment_record(request, pk):
     form = AssignmentRecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            training_services.training_assignment_record(
+            training_results_services.training_assignment_record(
                 by=request.user, assignment=assignment, **form.cleaned_data
             )
         except DomainError as exc:
@@ -270,7 +271,7 @@ def assignment_record(request, pk):
 def assignment_cancel(request, pk):
     assignment = get_object_or_404(training_selectors.assignments_visible_to(request.user), pk=pk)
     try:
-        training_services.training_assignment_cancel(by=request.user, assignment=assignment)
+        training_results_services.training_assignment_cancel(by=request.user, assignment=assignment)
     except DomainError as exc:
         messages.error(request, str(exc))
     else:

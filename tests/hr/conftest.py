@@ -7,14 +7,15 @@ import pytest
 from django.utils import timezone
 
 from hr.models.hiring import Applicant
-from hr.services import hiring as hiring_services
+from hr.services import applicants as applicants_services
+from hr.services import interviews as interviews_services
 from tests.hr.hiring_factories import ApplicantFactory, JobOpeningFactory, pdf_upload
 
 
 def make_hiring(role_users) -> dict:
     hr_user = role_users["hr"]
     opening = JobOpeningFactory(hiring_manager=role_users["manager"].employee)
-    applicant = hiring_services.applicant_apply(
+    applicant = applicants_services.applicant_apply(
         opening=opening,
         first_name="Ilinca",
         last_name="Candidat",
@@ -22,10 +23,10 @@ def make_hiring(role_users) -> dict:
         phone="+40 744 000 111",
         cv=pdf_upload("Ilinca CV.pdf"),
     )
-    hiring_services.applicant_move(
+    applicants_services.applicant_move(
         by=hr_user, applicant=applicant, to_stage=Applicant.Stage.INTERVIEW
     )
-    interview = hiring_services.interview_schedule(
+    interview = interviews_services.interview_schedule(
         by=hr_user,
         applicant=applicant,
         scheduled_at=timezone.now() + timedelta(days=2),

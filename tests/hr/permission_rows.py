@@ -14,7 +14,7 @@ from hr.models.imports import EmployeeImport
 from hr.services import complaints as complaints_services
 from hr.services import discipline as discipline_services
 from hr.services import documents as documents_services
-from hr.services import hiring as hiring_services
+from hr.services import interviews as interviews_services
 from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory
 from tests.hr.conftest import make_hiring
@@ -175,7 +175,7 @@ def _hiring_objects(role_users) -> dict:
     objects = make_hiring(role_users)
     at_offer = ApplicantFactory(opening=objects["opening"], stage=Applicant.Stage.OFFER)
     today = timezone.localdate()
-    objects["offer"] = hiring_services.offer_create(
+    objects["offer"] = interviews_services.offer_create(
         by=hr_user,
         applicant=at_offer,
         salary=Decimal("5000.00"),

@@ -11,7 +11,9 @@ from backoffice import events, roles
 from hr.models.employees import Employee
 from hr.models.hiring import Applicant, JobOpening
 from hr.models.onboarding import OnboardingChecklist
+from hr.services import hire as hire_services
 from hr.services import hiring as hiring_services
+from hr.services import interviews as interviews_services
 from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory, UserFactory
 from tests.hr.hiring_factories import ApplicantFactory, JobOpeningFactory
@@ -21,7 +23,7 @@ User = get_user_model()
 
 def accepted(applicant, by, *, start_in_days=30):
     today = timezone.localdate()
-    offer = hiring_services.offer_create(
+    offer = interviews_services.offer_create(
         by=by,
         applicant=applicant,
         salary=Decimal("6500.00"),
@@ -29,8 +31,8 @@ def accepted(applicant, by, *, start_in_days=30):
         contract_type="Permanent, full time",
         expires_on=today + timedelta(days=5),
     )
-    hiring_services.offer_set_status(by=by, offer=offer, status="sent")
-    hiring_services.offer_set_status(by=by, offer=offer, status="accepted")
+    interviews_services.offer_set_status(by=by, offer=offer, status="sent")
+    interviews_services.offer_set_status(by=by, offer=offer, status="accepted")
     return offer
 
 
@@ -47,7 +49,7 @@ def ready(role_users):
 
 def hire(by, applicant, **overrides):
     fields = {"employee_number": "H-0001", "username": "sorina.nou", "site_url": "http://t/"}
-    return hiring_services.applicant_hire(by=by, applicant=applicant, **(fields | overrides))
+    return hire_services.applicant_hire(by=by, applicant=applicant, **(fields | overrides))
 
 
 def test_hiring_creates_the_employee_the_login_and_the_onboarding_in_one_go(

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hr.models.hiring import Applicant, ApplicantStageChange, InterviewFeedback, Offer
+from hr.services import applicants as applicants_services
 from hr.services import hiring as hiring_services
+from hr.services import interviews as interviews_services
 from tests.factories import EmployeeFactory
 from tests.hr.hiring_factories import ApplicantFactory
 
@@ -15,10 +17,10 @@ Stage = Applicant.Stage
 
 def test_a_move_is_kept_as_dated_history_with_who_moved(role_users):
     applicant = ApplicantFactory()
-    hiring_services.applicant_move(
+    applicants_services.applicant_move(
         by=role_users["hr"], applicant=applicant, to_stage=Stage.SCREENING
     )
-    hiring_services.applicant_move(
+    applicants_services.applicant_move(
         by=role_users["hr"], applicant=applicant, to_stage=Stage.INTERVIEW
     )
     rows = list(applicant.stage_changes.values_list("from_stage", "to_stage", "changed_by"))
@@ -44,7 +46,9 @@ def test_impossible_moves_are_refused_and_change_nothing(role_users, start, targ
         stage=start, rejection_reason="x", employee=EmployeeFactory()
     )
     with pytest.raises(hiring_services.HiringError, match=message):
-        hiring_services.applicant_move(by=role_users["hr"], applicant=applicant, to_stage=target)
+        applicants_services.applicant_move(
+            by=role_users["hr"], applicant=applicant, to_stage=target
+        )
     applicant.refresh_from_db()
     assert applicant.stage == start
     assert not ApplicantStageChange.objects.filter(applicant=applicant).exists()
@@ -53,7 +57,7 @@ def test_impossible_moves_are_refused_and_change_nothing(role_users, start, targ
 def test_a_rejection_needs_a_reason_and_declines_the_open_offer(role_users):
     applicant = ApplicantFactory(stage=Stage.OFFER)
     today = timezone.localdate()
-    offer = hiring_services.offer_create(
+    offer = interviews_services.offer_create(
         by=role_users["hr"],
         applicant=applicant,
         salary=Decimal("4000.00"),
@@ -62,10 +66,10 @@ def test_a_rejection_needs_a_reason_and_declines_the_open_offer(role_users):
         expires_on=today + timedelta(days=3),
     )
     with pytest.raises(hiring_services.HiringError, match="reason"):
-        hiring_services.applicant_move(
+        applicants_services.applicant_move(
             by=role_users["hr"], applicant=applicant, to_stage=Stage.REJECTED, reason="  "
         )
-    hiring_services.applicant_move(
+    applicants_services.applicant_move(
         by=role_users["hr"], applicant=applicant, to_stage=Stage.REJECTED, reason="Went elsewhere"
     )
     applicant.refresh_from_db()
@@ -109,7 +113,7 @@ def test_an_offer_with_dates_in_the_wrong_order_or_a_bad_salary_is_refused(
 ):
     applicant = ApplicantFactory(stage=Stage.OFFER)
     with pytest.raises(hiring_services.HiringError, match=message):
-        hiring_services.offer_create(
+        interviews_services.offer_create(
             by=role_users["hr"], applicant=applicant, **offer_fields(**overrides)
         )
     assert not Offer.objects.exists()
@@ -118,18 +122,20 @@ def test_an_offer_with_dates_in_the_wrong_order_or_a_bad_salary_is_refused(
 def test_an_offer_needs_the_offer_stage_and_moves_draft_sent_accepted(role_users):
     early = ApplicantFactory(stage=Stage.INTERVIEW)
     with pytest.raises(hiring_services.HiringError, match="offer stage"):
-        hiring_services.offer_create(by=role_users["hr"], applicant=early, **offer_fields())
+        interviews_services.offer_create(by=role_users["hr"], applicant=early, **offer_fields())
     applicant = ApplicantFactory(stage=Stage.OFFER)
-    offer = hiring_services.offer_create(by=role_users["hr"], applicant=applicant, **offer_fields())
+    offer = interviews_services.offer_create(
+        by=role_users["hr"], applicant=applicant, **offer_fields()
+    )
     with pytest.raises(hiring_services.HiringError, match="cannot become accepted"):
-        hiring_services.offer_set_status(by=role_users["hr"], offer=offer, status="accepted")
-    hiring_services.offer_set_status(by=role_users["hr"], offer=offer, status="sent")
-    hiring_services.offer_set_status(by=role_users["hr"], offer=offer, status="accepted")
+        interviews_services.offer_set_status(by=role_users["hr"], offer=offer, status="accepted")
+    interviews_services.offer_set_status(by=role_users["hr"], offer=offer, status="sent")
+    interviews_services.offer_set_status(by=role_users["hr"], offer=offer, status="accepted")
     offer.refresh_from_db()
     assert offer.status == Offer.Status.ACCEPTED
     assert offer.salary == Decimal("5200.50")
     with pytest.raises(hiring_services.HiringError, match="cannot become"):
-        hiring_services.offer_set_status(by=role_users["hr"], offer=offer, status="declined")
+        interviews_services.offer_set_status(by=role_users["hr"], offer=offer, status="declined")
 
 
 def test_the_offer_form_refuses_dates_in_the_wrong_order_and_stores_nothing(client, role_users):
@@ -165,12 +171,12 @@ def test_only_an_interviewer_records_feedback_and_a_second_time_corrects_it(role
     interview = hiring["interview"]
     for outsider in ("hr", "manager", "clerk"):
         with pytest.raises(hiring_services.HiringError, match="Only the interviewers"):
-            hiring_services.interview_feedback_record(
+            interviews_services.interview_feedback_record(
                 by=role_users[outsider], interview=interview, **feedback()
             )
     interviewer = role_users["employee"]
-    hiring_services.interview_feedback_record(by=interviewer, interview=interview, **feedback())
-    hiring_services.interview_feedback_record(
+    interviews_services.interview_feedback_record(by=interviewer, interview=interview, **feedback())
+    interviews_services.interview_feedback_record(
         by=interviewer, interview=interview, **feedback(recommendation="strong_yes")
     )
     row = InterviewFeedback.objects.get()
@@ -180,7 +186,7 @@ def test_only_an_interviewer_records_feedback_and_a_second_time_corrects_it(role
 
 def test_a_score_outside_one_to_five_is_refused(role_users, hiring):
     with pytest.raises(hiring_services.HiringError):
-        hiring_services.interview_feedback_record(
+        interviews_services.interview_feedback_record(
             by=role_users["employee"], interview=hiring["interview"], **feedback(skills=6)
         )
     assert not InterviewFeedback.objects.exists()
@@ -201,18 +207,18 @@ def test_an_interview_needs_the_interview_stage_and_an_interviewer(role_users):
     applicant = ApplicantFactory(stage=Stage.SCREENING)
     when = timezone.now() + timedelta(days=1)
     with pytest.raises(hiring_services.HiringError, match="interview stage"):
-        hiring_services.interview_schedule(
+        interviews_services.interview_schedule(
             by=role_users["hr"],
             applicant=applicant,
             scheduled_at=when,
             location="Room 1",
             interviewers=[role_users["it"].employee],
         )
-    hiring_services.applicant_move(
+    applicants_services.applicant_move(
         by=role_users["hr"], applicant=applicant, to_stage=Stage.INTERVIEW
     )
     with pytest.raises(hiring_services.HiringError, match="at least one"):
-        hiring_services.interview_schedule(
+        interviews_services.interview_schedule(
             by=role_users["hr"],
             applicant=applicant,
             scheduled_at=when,

@@ -4,7 +4,7 @@ from django.urls import reverse
 
 from hr.models.onboarding import OnboardingTask
 from hr.selectors import hiring as hiring_selectors
-from hr.services import hiring as hiring_services
+from hr.services import interviews as interviews_services
 from hr.services import onboarding as onboarding_services
 from tests.factories import EmployeeFactory, UserFactory
 from tests.hr.hiring_factories import PDF_BYTES, ApplicantFactory, JobOpeningFactory
@@ -65,10 +65,10 @@ def test_an_interviewer_reads_only_their_own_feedback_while_hr_and_the_manager_r
     colleague_employee = EmployeeFactory(user=colleague)
     interview.interviewers.add(colleague_employee)
     scores = {"skills": 3, "experience": 3, "communication": 3, "culture": 3}
-    hiring_services.interview_feedback_record(
+    interviews_services.interview_feedback_record(
         by=role_users["employee"], interview=interview, recommendation="yes", **scores
     )
-    hiring_services.interview_feedback_record(
+    interviews_services.interview_feedback_record(
         by=colleague, interview=interview, recommendation="strong_no", comments="No.", **scores
     )
     url = reverse("hr:applicant-detail", args=[hiring["applicant"].pk])

@@ -11,6 +11,7 @@ from hr.models.training import Course, TrainingAssignment, TrainingSession
 from hr.selectors import training as training_selectors
 from hr.services import employees as employees_services
 from hr.services import training as training_services
+from hr.services import training_results as training_results_services
 from hr.services.training import TrainingError
 from tests.factories import DepartmentFactory, EmployeeFactory, PositionFactory
 from tests.hr.factories import CourseFactory, TrainingAssignmentFactory, TrainingSessionFactory
@@ -197,7 +198,7 @@ def test_recording_a_session_completes_and_fails_attendees_in_one_go(hr_user):
     passed, failed, absent = (
         TrainingAssignmentFactory(course=session.course, session=session) for _ in range(3)
     )
-    count = training_services.training_session_record(
+    count = training_results_services.training_session_record(
         by=hr_user,
         session=session,
         results=[
@@ -228,7 +229,7 @@ def test_a_score_out_of_range_refuses_the_whole_form(hr_user):
         TrainingAssignmentFactory(course=session.course, session=session) for _ in range(2)
     )
     with pytest.raises(TrainingError):
-        training_services.training_session_record(
+        training_results_services.training_session_record(
             by=hr_user,
             session=session,
             results=[
