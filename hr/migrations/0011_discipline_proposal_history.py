@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("hr", "0008_default_onboarding_template"),
+        ("hr", "0010_offboarding_task_owned_by_its_department"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
