@@ -32,15 +32,15 @@ from accounting.models.payroll_rules import (
 )
 from accounting.models.takings import TakingsImport
 from accounting.services.ledger import LedgerError, fiscal_period_close, journal_entry_post
-from accounting.services.payables import (
+from accounting.services.payables import PayablesError
+from accounting.services.payment_batches import payment_batch_approve
+from accounting.services.supplier_bills import (
     EDITABLE_BILL_STATUSES,
-    PayablesError,
-    payment_batch_approve,
     supplier_bill_approve,
     supplier_bill_post,
     supplier_bill_totals_refresh,
 )
-from accounting.services.purchasing import supplier_set_active
+from accounting.services.suppliers import supplier_set_active
 
 
 @admin.register(Account)

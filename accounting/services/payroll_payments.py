@@ -11,7 +11,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounting.bank_files import BankFileError, transfers_csv, transfers_sepa
@@ -22,6 +21,7 @@ from accounting.money import ZERO
 from accounting.selectors.pay import pay_profiles_on
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
+from backoffice.workflow import require_status, transition
 from hr.models.employees import Employee
 from hr.validators import compact_iban
 
@@ -118,8 +118,12 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
     run = PayrollRun.objects.select_for_update().get(pk=run.pk)
     if run.status == PayrollRun.Status.PAID:
         raise PayrollRunError(_("This payroll run is already marked paid."))
-    if run.status != PayrollRun.Status.POSTED:
-        raise PayrollRunError(_("Only a posted payroll run can be marked paid."))
+    require_status(
+        run,
+        [PayrollRun.Status.POSTED],
+        error=PayrollRunError,
+        message=_("Only a posted payroll run can be marked paid."),
+    )
     if paid_on < run.period_start:
         raise PayrollRunError(
             _("The payment date cannot be before the period it pays (%(start)s).")
@@ -152,8 +156,13 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
             }
         ],
     )
-    run.status, run.paid_by, run.paid_at = PayrollRun.Status.PAID, by, timezone.now()
-    run.payment_entry = entry
-    run._history_user = by
-    run.save(update_fields=["status", "paid_by", "paid_at", "payment_entry"])
+    transition(
+        run,
+        to=PayrollRun.Status.PAID,
+        allowed_from=[PayrollRun.Status.POSTED],
+        by=by,
+        stamp="paid",
+        error=PayrollRunError,
+        changes={"payment_entry": entry},
+    )
     return run

@@ -26,6 +26,7 @@ from accounting.models.ledger import FiscalPeriod, FiscalYear, JournalEntry
 from accounting.models.takings import TakingsImport
 from accounting.services.ledger import LedgerError, journal_entries_post_many
 from backoffice.errors import DomainError
+from backoffice.workflow import require_status, transition
 
 COLUMNS = ["date", "register", "gross", "vat", "cash", "card", "vouchers"]
 ZERO = Decimal("0.00")
@@ -35,6 +36,10 @@ PREVIEW_LIFETIME = timedelta(days=1)
 
 class TakingsImportError(DomainError):
     pass
+
+
+def _done() -> str:
+    return _("This file has already been imported or discarded.")
 
 
 def max_upload_bytes() -> int:
@@ -207,9 +212,10 @@ def takings_import_upload(*, by, filename: str, data: bytes) -> TakingsImport:
     if not filename.lower().endswith((".csv", ".txt")):
         raise TakingsImportError(_("Upload the registers' export as a .csv file."))
     rows, errors = parse_takings_csv(data)
-    return TakingsImport.objects.create(
-        filename=filename[:255], uploaded_by=by, rows=rows, errors=errors
-    )
+    record = TakingsImport(filename=filename[:255], uploaded_by=by, rows=rows, errors=errors)
+    record._history_user = by
+    record.save()
+    return record
 
 
 def takings_entry(row: dict, accounts: dict) -> dict:
@@ -242,8 +248,8 @@ def takings_import_confirm(*, by, takings_import: TakingsImport) -> TakingsImpor
     record = TakingsImport.objects.select_for_update().get(pk=takings_import.pk)
     if record.uploaded_by_id != by.pk:
         raise TakingsImportError(_("Only the person who uploaded the file can import it."))
-    if record.status != TakingsImport.Status.PREVIEW:
-        raise TakingsImportError(_("This file has already been imported or discarded."))
+    preview = [TakingsImport.Status.PREVIEW]
+    require_status(record, preview, error=TakingsImportError, message=_done())
     if timezone.now() - record.uploaded_at > PREVIEW_LIFETIME:
         raise TakingsImportError(_("This preview is more than a day old; upload the file again."))
     if not record.is_clean:
@@ -265,11 +271,15 @@ def takings_import_confirm(*, by, takings_import: TakingsImport) -> TakingsImpor
         )
     except LedgerError as exc:
         raise TakingsImportError(str(exc)) from exc
-    record.status = TakingsImport.Status.IMPORTED
-    record.imported_at = timezone.now()
-    record.entries = len(entries)
-    record.save(update_fields=["status", "imported_at", "entries"])
-    return record
+    return transition(
+        record,
+        to=TakingsImport.Status.IMPORTED,
+        allowed_from=[TakingsImport.Status.PREVIEW],
+        by=by,
+        error=TakingsImportError,
+        message=_done(),
+        changes={"imported_at": timezone.now(), "entries": len(entries)},
+    )
 
 
 @transaction.atomic
@@ -277,8 +287,11 @@ def takings_import_discard(*, by, takings_import: TakingsImport) -> TakingsImpor
     record = TakingsImport.objects.select_for_update().get(pk=takings_import.pk)
     if record.uploaded_by_id != by.pk:
         raise TakingsImportError(_("Only the person who uploaded the file can discard it."))
-    if record.status != TakingsImport.Status.PREVIEW:
-        raise TakingsImportError(_("This file has already been imported or discarded."))
-    record.status = TakingsImport.Status.DISCARDED
-    record.save(update_fields=["status"])
-    return record
+    return transition(
+        record,
+        to=TakingsImport.Status.DISCARDED,
+        allowed_from=[TakingsImport.Status.PREVIEW],
+        by=by,
+        error=TakingsImportError,
+        message=_done(),
+    )
