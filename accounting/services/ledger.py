@@ -287,8 +287,12 @@ def journal_entries_post_many(*, by, entries: list[EntryData]) -> list[JournalEn
 def journal_entry_reverse(*, by, entry: JournalEntry, date: date) -> JournalEntry:
     """Post a new entry with debits and credits swapped, linked to the original."""
     entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
-    if not entry.is_posted:
-        raise LedgerError(_("Only a posted entry can be reversed; delete a draft instead."))
+    require_status(
+        entry,
+        [JournalEntry.Status.POSTED],
+        error=LedgerError,
+        message=_("Only a posted entry can be reversed; delete a draft instead."),
+    )
     if JournalEntry.objects.filter(reverses=entry).exists():
         raise LedgerError(_("This entry has already been reversed."))
     reversal = journal_entry_create(

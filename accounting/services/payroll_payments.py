@@ -86,8 +86,12 @@ def payroll_run_bank_file(*, by, run: PayrollRun, file_format: str) -> tuple[str
     if file_format not in BANK_FILE_FORMATS:
         raise PayrollRunError(_("Unknown bank file format: choose CSV or SEPA."))
     run = PayrollRun.objects.get(pk=run.pk)
-    if run.status not in PAYABLE_STATUSES:
-        raise PayrollRunError(_("The bank file is ready once the payroll run is posted."))
+    require_status(
+        run,
+        PAYABLE_STATUSES,
+        error=PayrollRunError,
+        message=_("The bank file is ready once the payroll run is posted."),
+    )
     transfers = payroll_run_transfers(run=run)
     if not transfers:
         raise PayrollRunError(_("No payslip in this run has net pay to transfer."))
@@ -116,14 +120,9 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
     """The bank paid the net pay: debit salaries payable, credit the bank, once."""
     _refuse_without_permission(by)
     run = PayrollRun.objects.select_for_update().get(pk=run.pk)
-    if run.status == PayrollRun.Status.PAID:
-        raise PayrollRunError(_("This payroll run is already marked paid."))
-    require_status(
-        run,
-        [PayrollRun.Status.POSTED],
-        error=PayrollRunError,
-        message=_("Only a posted payroll run can be marked paid."),
-    )
+    refused = {PayrollRun.Status.PAID: _("This payroll run is already marked paid.")}
+    only_posted = refused.get(run.status) or _("Only a posted payroll run can be marked paid.")
+    require_status(run, [PayrollRun.Status.POSTED], error=PayrollRunError, message=only_posted)
     if paid_on < run.period_start:
         raise PayrollRunError(
             _("The payment date cannot be before the period it pays (%(start)s).")
@@ -163,6 +162,7 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
         by=by,
         stamp="paid",
         error=PayrollRunError,
+        message=only_posted,
         changes={"payment_entry": entry},
     )
     return run

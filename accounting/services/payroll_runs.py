@@ -170,8 +170,8 @@ def payroll_run_calculate(*, by, run: PayrollRun):
     calculating (two clicks at once start one job) or once approved."""
     run = _locked(run)
     _refuse_final(run)
-    if run.status == PayrollRun.Status.CALCULATING:
-        raise PayrollRunError(_("This payroll run is already being calculated."))
+    already = _("This payroll run is already being calculated.")
+    require_status(run, CALCULABLE, error=PayrollRunError, message=already)
     job = job_start(kind=JOB_KIND, requested_by=by, params={"run": run.pk})
     transition(
         run,
@@ -179,6 +179,7 @@ def payroll_run_calculate(*, by, run: PayrollRun):
         allowed_from=CALCULABLE,
         by=by,
         error=PayrollRunError,
+        message=already,
         changes={"job": job, "calculated_by": by, "calculated_at": None},
     )
     return job
@@ -746,9 +747,8 @@ def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
 @transaction.atomic
 def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry | None:
     run = _locked(run)
-    if run.status == PayrollRun.Status.POSTED:
-        raise PayrollRunError(_("This payroll run is already posted."))
-    only_approved = _("Only an approved payroll run can be posted.")
+    refused = {PayrollRun.Status.POSTED: _("This payroll run is already posted.")}
+    only_approved = refused.get(run.status) or _("Only an approved payroll run can be posted.")
     require_status(run, [PayrollRun.Status.APPROVED], error=PayrollRunError, message=only_approved)
     lines = payroll_run_entry_lines(run)
     # Nobody is paid anything (a correction that changed nothing): posted, no entry.
