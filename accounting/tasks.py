@@ -3,14 +3,14 @@
 from celery import shared_task
 
 from accounting.services import pay as pay_services
-from accounting.services import payables as payables_services
 from accounting.services import purchasing
+from accounting.services.supplier_bill_reminders import supplier_bill_reminders_send
 
 
 @shared_task(name="accounting.tasks.supplier_bill_reminders_task")
 def supplier_bill_reminders_task() -> dict:
     """Daily: tell the accountants of bills falling due and overdue, once per bill and state."""
-    return payables_services.supplier_bill_reminders_send()
+    return supplier_bill_reminders_send()
 
 
 @shared_task(

@@ -11,10 +11,10 @@ from accounting.models.payables import (
     SupplierBillLine,
     SupplierBillReminder,
 )
-from accounting.services.payables import (
+from accounting.services.payables import PayablesError
+from accounting.services.payment_batches import payment_batch_approve
+from accounting.services.supplier_bills import (
     EDITABLE_BILL_STATUSES,
-    PayablesError,
-    payment_batch_approve,
     supplier_bill_approve,
     supplier_bill_post,
     supplier_bill_totals_refresh,

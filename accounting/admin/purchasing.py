@@ -11,7 +11,7 @@ from accounting.models.payables import (
     PurchaseOrderLine,
     Supplier,
 )
-from accounting.services.purchasing import supplier_set_active
+from accounting.services.suppliers import supplier_set_active
 from backoffice.admin import ADD, DELETE, ReadOnlyAdminMixin, ReadOnlyOnceFinalAdminMixin
 
 

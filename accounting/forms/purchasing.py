@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounting.models.ledger import Account
 from accounting.models.payables import PurchaseOrder, Supplier
-from accounting.services.purchasing import SUPPLIER_FIELDS
+from accounting.services.suppliers import SUPPLIER_FIELDS
 from accounting.templatetags.quantities import plain_quantity
 from backoffice.validators import compact_iban, validate_iban
 

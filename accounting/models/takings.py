@@ -9,6 +9,7 @@ the same day and register impossible.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from backoffice.fields import actor_field
 
@@ -29,6 +30,8 @@ class TakingsImport(models.Model):
     errors = models.JSONField(_("errors"), default=list)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     entries = models.PositiveIntegerField(_("entries posted"), default=0)
+    # Who confirmed or discarded the file; the parsed rows stay out of it.
+    history = HistoricalRecords(excluded_fields=["rows", "errors"])
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]

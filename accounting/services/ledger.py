@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounting.models.ledger import Account, FiscalPeriod, FiscalYear, JournalEntry, JournalLine
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
+from backoffice.workflow import require_status, transition
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
@@ -204,7 +205,7 @@ def journal_entry_create(
         reverses=reverses,
         created_by=by,
     )
-    entry.full_clean()
+    clean_or_raise(entry, error=LedgerError)
     entry._history_user = by
     entry.save()
     _insert_lines([(entry.pk, line) for line in rows])
@@ -214,8 +215,8 @@ def journal_entry_create(
 @transaction.atomic
 def journal_entry_post(*, by, entry: JournalEntry) -> JournalEntry:
     entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
-    if entry.is_posted:
-        raise LedgerError(_("This entry is already posted."))
+    drafts_only = _("This entry is already posted.")
+    require_status(entry, [JournalEntry.Status.DRAFT], error=LedgerError, message=drafts_only)
     _refuse_duplicate_source_keys([entry.source_key], exclude_pks=[entry.pk])
     _refuse_closed_periods({entry.date})
     totals = entry.lines.aggregate(
@@ -228,13 +229,15 @@ def journal_entry_post(*, by, entry: JournalEntry) -> JournalEntry:
             _("The entry does not balance: debits %(debit)s, credits %(credit)s.")
             % {"debit": totals["debit"], "credit": totals["credit"]}
         )
-    entry.status = JournalEntry.Status.POSTED
-    entry.posted_by = by
-    entry.posted_at = timezone.now()
-    entry.full_clean()
-    entry._history_user = by
-    entry.save(update_fields=["status", "posted_by", "posted_at"])
-    return entry
+    return transition(
+        entry,
+        to=JournalEntry.Status.POSTED,
+        allowed_from=[JournalEntry.Status.DRAFT],
+        by=by,
+        stamp="posted",
+        error=LedgerError,
+        message=drafts_only,
+    )
 
 
 @transaction.atomic
@@ -284,8 +287,12 @@ def journal_entries_post_many(*, by, entries: list[EntryData]) -> list[JournalEn
 def journal_entry_reverse(*, by, entry: JournalEntry, date: date) -> JournalEntry:
     """Post a new entry with debits and credits swapped, linked to the original."""
     entry = JournalEntry.objects.select_for_update().get(pk=entry.pk)
-    if not entry.is_posted:
-        raise LedgerError(_("Only a posted entry can be reversed; delete a draft instead."))
+    require_status(
+        entry,
+        [JournalEntry.Status.POSTED],
+        error=LedgerError,
+        message=_("Only a posted entry can be reversed; delete a draft instead."),
+    )
     if JournalEntry.objects.filter(reverses=entry).exists():
         raise LedgerError(_("This entry has already been reversed."))
     reversal = journal_entry_create(
@@ -322,7 +329,7 @@ def fiscal_year_create(*, by, start: date, name: str = "") -> FiscalYear:
     if FiscalPeriod.objects.filter(start__lte=end, end__gte=start).exists():
         raise LedgerError(_("This fiscal year overlaps an existing one."))
     year = FiscalYear(name=name or f"FY {start:%Y-%m}", start=start, end=end)
-    year.full_clean()
+    clean_or_raise(year, error=LedgerError)
     year.save()
     periods = []
     for month in range(12):
@@ -341,16 +348,16 @@ def _lock_period(period: FiscalPeriod) -> FiscalPeriod:
 @transaction.atomic
 def fiscal_period_close(*, by, period: FiscalPeriod) -> FiscalPeriod:
     period = _lock_period(period)
-    if period.is_closed:
-        raise LedgerError(_("The period %(period)s is already closed.") % {"period": period})
-    period.status = FiscalPeriod.Status.CLOSED
-    period.closed_by = by
-    period.closed_at = timezone.now()
-    period.full_clean()
-    period._history_user = by
-    period._change_reason = "closed"
-    period.save()
-    return period
+    return transition(
+        period,
+        to=FiscalPeriod.Status.CLOSED,
+        allowed_from=[FiscalPeriod.Status.OPEN],
+        by=by,
+        stamp="closed",
+        error=LedgerError,
+        message=_("The period %(period)s is already closed.") % {"period": period},
+        reason="closed",
+    )
 
 
 @transaction.atomic
@@ -360,13 +367,13 @@ def fiscal_period_reopen(*, by, period: FiscalPeriod, reason: str) -> FiscalPeri
     if not reason.strip():
         raise LedgerError(_("Say why the period is reopened."))
     period = _lock_period(period)
-    if not period.is_closed:
-        raise LedgerError(_("The period %(period)s is open.") % {"period": period})
-    period.status = FiscalPeriod.Status.OPEN
-    period.closed_by = None
-    period.closed_at = None
-    period.full_clean()
-    period._history_user = by
-    period._change_reason = reason.strip()
-    period.save()
-    return period
+    return transition(
+        period,
+        to=FiscalPeriod.Status.OPEN,
+        allowed_from=[FiscalPeriod.Status.CLOSED],
+        by=by,
+        error=LedgerError,
+        message=_("The period %(period)s is open.") % {"period": period},
+        reason=reason.strip(),
+        changes={"closed_by": None, "closed_at": None},
+    )

@@ -5,7 +5,6 @@ from datetime import date
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +17,10 @@ from accounting.selectors.pay import (
     employees_to_submit,
     timesheets_to_decide,
 )
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, as_domain_error, clean_or_raise
 from backoffice.services import notification_send
 from backoffice.validators import compact_iban, validate_iban
+from backoffice.workflow import require_status, transition
 from hr.models.employees import Employee
 
 ZERO = Decimal("0.00")
@@ -30,17 +30,6 @@ REMINDER_DAYS_BEFORE_MONTH_END = 3
 
 class PayInputError(DomainError):
     pass
-
-
-def _messages(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _full_clean(instance, **kwargs) -> None:
-    try:
-        instance.full_clean(**kwargs)
-    except ValidationError as exc:
-        raise PayInputError(_messages(exc)) from exc
 
 
 # Pay profiles ------------------------------------------------------------------
@@ -74,10 +63,8 @@ def pay_profile_create(
         raise PayInputError(_("A monthly pay profile needs a monthly salary."))
     if pay_type == PayProfile.PayType.HOURLY and hourly_rate is None:
         raise PayInputError(_("An hourly pay profile needs an hourly rate."))
-    try:
+    with as_domain_error(PayInputError):
         validate_iban(iban)
-    except ValidationError as exc:
-        raise PayInputError(_messages(exc)) from exc
     if PayProfile.objects.filter(employee=employee, effective_from=effective_from).exists():
         raise PayInputError(_("This employee already has a pay profile from that date."))
     profile = PayProfile(
@@ -94,7 +81,7 @@ def pay_profile_create(
         note=note,
         created_by=by,
     )
-    _full_clean(profile)
+    clean_or_raise(profile, error=PayInputError)
     profile._history_user = by
     profile._change_reason = _("New pay profile from %(date)s") % {"date": effective_from}
     profile.save()
@@ -136,7 +123,7 @@ def pay_item_create(
         end_month=end_month,
         created_by=by,
     )
-    _full_clean(item)
+    clean_or_raise(item, error=PayInputError)
     item._history_user = by
     item.save()
     return item
@@ -184,11 +171,13 @@ def timesheet_save(*, by, timesheet: Timesheet, days: list[dict]) -> Timesheet:
     timesheet = _locked(timesheet.pk)
     if timesheet.employee.user_id != by.pk:
         raise PayInputError(_("Only the employee fills in their timesheet."))
-    if not timesheet.is_editable:
-        raise PayInputError(
-            _("This timesheet is %(status)s and can no longer be changed.")
-            % {"status": timesheet.get_status_display().lower()}
-        )
+    require_status(
+        timesheet,
+        Timesheet.EDITABLE,
+        error=PayInputError,
+        message=_("This timesheet is %(status)s and can no longer be changed.")
+        % {"status": timesheet.get_status_display().lower()},
+    )
     rows = _check_days(timesheet, days)
     timesheet.days.all().delete()
     TimesheetDay.objects.bulk_create(rows)
@@ -200,35 +189,41 @@ def timesheet_submit(*, by, timesheet: Timesheet) -> Timesheet:
     timesheet = _locked(timesheet.pk)
     if timesheet.employee.user_id != by.pk:
         raise PayInputError(_("Only the employee submits their timesheet."))
-    if not timesheet.is_editable:
-        raise PayInputError(_("This timesheet was already submitted."))
+    already = _("This timesheet was already submitted.")
+    require_status(timesheet, Timesheet.EDITABLE, error=PayInputError, message=already)
     if not timesheet.days.exists():
         raise PayInputError(_("The timesheet has no hours yet."))
-    timesheet.status = Timesheet.Status.SUBMITTED
-    timesheet.submitted_at = timezone.now()
-    timesheet._history_user = by
-    timesheet.save(update_fields=["status", "submitted_at"])
-    return timesheet
+    return transition(
+        timesheet,
+        to=Timesheet.Status.SUBMITTED,
+        allowed_from=Timesheet.EDITABLE,
+        by=by,
+        error=PayInputError,
+        message=already,
+        changes={"submitted_at": timezone.now()},
+    )
 
 
-def _decidable(by, timesheet: Timesheet) -> Timesheet:
+def _decide(by, timesheet: Timesheet, *, to: str, changes: dict | None = None) -> Timesheet:
+    """The manager approves or returns a submitted timesheet."""
     timesheet = _locked(timesheet.pk)
     if not timesheets_to_decide(by).filter(pk=timesheet.pk).exists():
         raise PayInputError(_("Only the employee's manager decides on this timesheet."))
-    if timesheet.status != Timesheet.Status.SUBMITTED:
-        raise PayInputError(_("Only a submitted timesheet can be approved or returned."))
-    return timesheet
+    return transition(
+        timesheet,
+        to=to,
+        allowed_from=[Timesheet.Status.SUBMITTED],
+        by=by,
+        stamp="decided",
+        error=PayInputError,
+        message=_("Only a submitted timesheet can be approved or returned."),
+        changes=changes,
+    )
 
 
 @transaction.atomic
 def timesheet_approve(*, by, timesheet: Timesheet) -> Timesheet:
-    timesheet = _decidable(by, timesheet)
-    timesheet.status = Timesheet.Status.APPROVED
-    timesheet.decided_by = by
-    timesheet.decided_at = timezone.now()
-    timesheet._history_user = by
-    timesheet.save(update_fields=["status", "decided_by", "decided_at"])
-    return timesheet
+    return _decide(by, timesheet, to=Timesheet.Status.APPROVED)
 
 
 @transaction.atomic
@@ -236,13 +231,9 @@ def timesheet_return(*, by, timesheet: Timesheet, comment: str) -> Timesheet:
     comment = (comment or "").strip()
     if not comment:
         raise PayInputError(_("Say what to fix: a returned timesheet needs a comment."))
-    timesheet = _decidable(by, timesheet)
-    timesheet.status = Timesheet.Status.RETURNED
-    timesheet.decided_by = by
-    timesheet.decided_at = timezone.now()
-    timesheet.manager_comment = comment
-    timesheet._history_user = by
-    timesheet.save(update_fields=["status", "decided_by", "decided_at", "manager_comment"])
+    timesheet = _decide(
+        by, timesheet, to=Timesheet.Status.RETURNED, changes={"manager_comment": comment}
+    )
     if timesheet.employee.user_id:
         notification_send(
             recipients=[timesheet.employee.user],

@@ -12,7 +12,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounting.bank_files import BankFileError, transfers_csv, transfers_sepa
@@ -25,6 +24,7 @@ from accounting.services.final_pays import final_pays_report_paid
 from accounting.services.ledger import journal_entries_post_many
 from accounting.services.payroll_runs import PayrollRunError
 from backoffice.validators import compact_iban
+from backoffice.workflow import require_status, transition
 from hr.models.employees import Employee
 
 PAYABLE_STATUSES = (PayrollRun.Status.POSTED, PayrollRun.Status.PAID)
@@ -88,8 +88,12 @@ def payroll_run_bank_file(*, by, run: PayrollRun, file_format: str) -> tuple[str
     if file_format not in BANK_FILE_FORMATS:
         raise PayrollRunError(_("Unknown bank file format: choose CSV or SEPA."))
     run = PayrollRun.objects.get(pk=run.pk)
-    if run.status not in PAYABLE_STATUSES:
-        raise PayrollRunError(_("The bank file is ready once the payroll run is posted."))
+    require_status(
+        run,
+        PAYABLE_STATUSES,
+        error=PayrollRunError,
+        message=_("The bank file is ready once the payroll run is posted."),
+    )
     transfers = payroll_run_transfers(run=run)
     if not transfers:
         raise PayrollRunError(_("No payslip in this run has net pay to transfer."))
@@ -118,10 +122,9 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
     """The bank paid the net pay: debit salaries payable, credit the bank, once."""
     _refuse_without_permission(by)
     run = PayrollRun.objects.select_for_update().get(pk=run.pk)
-    if run.status == PayrollRun.Status.PAID:
-        raise PayrollRunError(_("This payroll run is already marked paid."))
-    if run.status != PayrollRun.Status.POSTED:
-        raise PayrollRunError(_("Only a posted payroll run can be marked paid."))
+    refused = {PayrollRun.Status.PAID: _("This payroll run is already marked paid.")}
+    only_posted = refused.get(run.status) or _("Only a posted payroll run can be marked paid.")
+    require_status(run, [PayrollRun.Status.POSTED], error=PayrollRunError, message=only_posted)
     if paid_on < run.period_start:
         raise PayrollRunError(
             _("The payment date cannot be before the period it pays (%(start)s).")
@@ -154,9 +157,15 @@ def payroll_run_mark_paid(*, by, run: PayrollRun, paid_on: date) -> PayrollRun:
             }
         ],
     )
-    run.status, run.paid_by, run.paid_at = PayrollRun.Status.PAID, by, timezone.now()
-    run.payment_entry = entry
-    run._history_user = by
-    run.save(update_fields=["status", "paid_by", "paid_at", "payment_entry"])
+    transition(
+        run,
+        to=PayrollRun.Status.PAID,
+        allowed_from=[PayrollRun.Status.POSTED],
+        by=by,
+        stamp="paid",
+        error=PayrollRunError,
+        message=only_posted,
+        changes={"payment_entry": entry},
+    )
     final_pays_report_paid(run=run)
     return run

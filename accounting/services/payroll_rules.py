@@ -10,7 +10,6 @@ after the other. Refused changes leave everything as it was.
 from decimal import Decimal
 
 from django.apps import apps as django_apps
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -30,7 +29,7 @@ from accounting.selectors.payroll_rules import (
     payroll_rule_spec,
     payroll_rules_of,
 )
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 
 RULE_FIELDS = (
     "code",
@@ -76,13 +75,6 @@ def _apply(instance, data: dict, allowed: tuple[str, ...]) -> None:
         setattr(instance, name, value)
 
 
-def _clean(instance) -> None:
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        raise PayrollRuleError(" ".join(exc.messages)) from exc
-
-
 def _check_set(rule_set: PayrollRuleSet, *, rule=None, parameter=None) -> None:
     """Refuse when the set, with `rule` or `parameter` in place, is unsound."""
     stored_rules = payroll_rules_of(rule_set)
@@ -115,7 +107,7 @@ def _rule_write(*, by, rule: PayrollRule, data: dict) -> PayrollRule:
     _apply(rule, data, RULE_FIELDS)
     if rule.bracket_table_id and rule.bracket_table.rule_set_id != rule.rule_set_id:
         raise PayrollRuleError(_("The bracket table belongs to another rule set."))
-    _clean(rule)
+    clean_or_raise(rule, error=PayrollRuleError)
     _check_set(rule.rule_set, rule=rule)
     _save(rule, by=by)
     return rule
@@ -136,7 +128,7 @@ def payroll_rule_update(*, by, rule: PayrollRule, **data) -> PayrollRule:
 
 def _parameter_write(*, by, parameter: PayrollParameter, data: dict) -> PayrollParameter:
     _apply(parameter, data, PARAMETER_FIELDS)
-    _clean(parameter)
+    clean_or_raise(parameter, error=PayrollRuleError)
     _check_set(parameter.rule_set, parameter=parameter)
     _save(parameter, by=by)
     return parameter

@@ -28,8 +28,9 @@ from accounting.models.payroll_runs import (
 from accounting.payroll.engine import EMPLOYEE_DEDUCTION, EMPLOYER_CONTRIBUTION, TAX
 from accounting.selectors.pay import calendar_month_end, calendar_month_start
 from accounting.services.ledger import journal_entries_post_many
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 from backoffice.services import job_start
+from backoffice.workflow import require_status, transition
 from hr.models.employees import Employee
 
 ZERO = Decimal("0.00")
@@ -48,6 +49,10 @@ LIABILITY_ROLES = {
 
 class PayrollRunError(DomainError):
     pass
+
+
+# A run is calculated (again) until it is approved; one calculation at a time.
+CALCULABLE = (PayrollRun.Status.DRAFT, PayrollRun.Status.CALCULATED)
 
 
 def _locked(run: PayrollRun) -> PayrollRun:
@@ -76,7 +81,8 @@ def payroll_run_create(*, by, month: date, pay_date: date, rule_set: PayrollRule
         rule_set=rule_set,
         created_by=by,
     )
-    run.full_clean()
+    clean_or_raise(run, error=PayrollRunError)
+    run._history_user = by
     run.save()
     return run
 
@@ -107,7 +113,8 @@ def payroll_run_correction_create(
         reason=reason.strip(),
         created_by=by,
     )
-    correction.full_clean()
+    clean_or_raise(correction, error=PayrollRunError)
+    correction._history_user = by
     correction.save()
     correction.employees.set(employees)
     return correction
@@ -129,11 +136,17 @@ def payroll_run_calculate(*, by, run: PayrollRun):
     calculating (two clicks at once start one job) or once approved."""
     run = _locked(run)
     _refuse_final(run)
-    if run.status == PayrollRun.Status.CALCULATING:
-        raise PayrollRunError(_("This payroll run is already being calculated."))
+    already = _("This payroll run is already being calculated.")
+    require_status(run, CALCULABLE, error=PayrollRunError, message=already)
     job = job_start(kind=JOB_KIND, requested_by=by, params={"run": run.pk})
-    PayrollRun.objects.filter(pk=run.pk).update(
-        status=PayrollRun.Status.CALCULATING, job=job, calculated_by=by, calculated_at=None
+    transition(
+        run,
+        to=PayrollRun.Status.CALCULATING,
+        allowed_from=CALCULABLE,
+        by=by,
+        error=PayrollRunError,
+        message=already,
+        changes={"job": job, "calculated_by": by, "calculated_at": None},
     )
     return job
 
@@ -147,18 +160,50 @@ def run_employees(run: PayrollRun):
     )
 
 
+def _calculating(run: PayrollRun, job) -> PayrollRun | None:
+    """The run, locked, while it is still being calculated by `job`; else None."""
+    run = _locked(run)
+    if run.job_id != job.pk or run.status != PayrollRun.Status.CALCULATING:
+        return None
+    return run
+
+
+@transaction.atomic
 def payroll_run_calculated(*, run: PayrollRun, job) -> None:
     """Every chunk is done: store the totals and mark the run calculated (once,
-    whoever gets here first: the job's worker or the one of the last chunk)."""
-    totals = payroll_run_totals(run)
-    PayrollRun.objects.filter(pk=run.pk, job=job, status=PayrollRun.Status.CALCULATING).update(
-        status=PayrollRun.Status.CALCULATED, calculated_at=timezone.now(), **totals
+    whoever gets here first: the job's worker or the one of the last chunk).
+
+    The second to arrive finds the run no longer calculating for this job and
+    leaves: by design, not a swallowed error.
+    """
+    run = _calculating(run, job)
+    if run is None:
+        return
+    transition(
+        run,
+        to=PayrollRun.Status.CALCULATED,
+        allowed_from=[PayrollRun.Status.CALCULATING],
+        by=run.calculated_by,
+        error=PayrollRunError,
+        changes={"calculated_at": timezone.now(), **payroll_run_totals(run)},
     )
 
 
+@transaction.atomic
 def payroll_run_calculation_failed(*, run: PayrollRun, job) -> None:
-    """A failed calculation leaves the run to be calculated again."""
-    PayrollRun.objects.filter(pk=run.pk, job=job).update(status=PayrollRun.Status.DRAFT)
+    """A failed calculation leaves the run to be calculated again (unless a newer
+    calculation has taken it over)."""
+    run = _calculating(run, job)
+    if run is None:
+        return
+    transition(
+        run,
+        to=PayrollRun.Status.DRAFT,
+        allowed_from=[PayrollRun.Status.CALCULATING],
+        by=run.calculated_by,
+        error=PayrollRunError,
+        reason="calculation failed",
+    )
 
 
 def payroll_run_totals(run: PayrollRun) -> dict:
@@ -187,16 +232,25 @@ def payroll_run_approve(*, by, run: PayrollRun) -> PayrollRun:
     if not by.has_perm("accounting.approve_payrollrun"):
         raise PayrollRunError(_("You may not approve payroll runs."))
     _refuse_final(run)
-    if run.status != PayrollRun.Status.CALCULATED:
-        raise PayrollRunError(_("Only a calculated payroll run can be approved."))
+    only_calculated = _("Only a calculated payroll run can be approved.")
+    require_status(
+        run, [PayrollRun.Status.CALCULATED], error=PayrollRunError, message=only_calculated
+    )
     if run.calculated_by_id == by.pk:
         raise PayrollRunError(
             _("The run must be approved by someone other than who calculated it.")
         )
     if run.exceptions.filter(resolved=False, excluded=False).exists():
         raise PayrollRunError(_("Resolve or exclude every exception before approving."))
-    run.status, run.approved_by, run.approved_at = PayrollRun.Status.APPROVED, by, timezone.now()
-    run.save(update_fields=["status", "approved_by", "approved_at"])
+    transition(
+        run,
+        to=PayrollRun.Status.APPROVED,
+        allowed_from=[PayrollRun.Status.CALCULATED],
+        by=by,
+        stamp="approved",
+        error=PayrollRunError,
+        message=only_calculated,
+    )
     from accounting.services.payslip_documents import payslip_documents_start
 
     run.documents_job = payslip_documents_start(by=by, run=run)
@@ -269,16 +323,25 @@ def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
 @transaction.atomic
 def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry | None:
     run = _locked(run)
-    if run.status == PayrollRun.Status.POSTED:
-        raise PayrollRunError(_("This payroll run is already posted."))
-    if run.status != PayrollRun.Status.APPROVED:
-        raise PayrollRunError(_("Only an approved payroll run can be posted."))
+    refused = {PayrollRun.Status.POSTED: _("This payroll run is already posted.")}
+    only_approved = refused.get(run.status) or _("Only an approved payroll run can be posted.")
+    require_status(run, [PayrollRun.Status.APPROVED], error=PayrollRunError, message=only_approved)
     lines = payroll_run_entry_lines(run)
-    if not lines:
-        # Nobody is paid anything (a correction that changed nothing).
-        run.status = PayrollRun.Status.POSTED
-        run.save(update_fields=["status"])
-        return None
+    # Nobody is paid anything (a correction that changed nothing): posted, no entry.
+    entry = _payroll_entry_post(by=by, run=run, lines=lines) if lines else None
+    transition(
+        run,
+        to=PayrollRun.Status.POSTED,
+        allowed_from=[PayrollRun.Status.APPROVED],
+        by=by,
+        error=PayrollRunError,
+        message=only_approved,
+        changes={"journal_entry": entry},
+    )
+    return entry
+
+
+def _payroll_entry_post(*, by, run: PayrollRun, lines: list[dict]) -> JournalEntry:
     (entry,) = journal_entries_post_many(
         by=by,
         entries=[
@@ -296,6 +359,4 @@ def payroll_run_post(*, by, run: PayrollRun) -> JournalEntry | None:
             }
         ],
     )
-    run.status, run.journal_entry = PayrollRun.Status.POSTED, entry
-    run.save(update_fields=["status", "journal_entry"])
     return entry

@@ -1,12 +1,12 @@
-"""Writes of purchasing: suppliers, purchase orders and goods received.
+"""Writes of purchase orders (suppliers: `suppliers`; goods received: `goods_receipts`).
 
 An order moves draft -> (submit) approved, or awaiting_approval when its
 total is over `PURCHASE_APPROVAL_THRESHOLD` -> approved by someone other
 than its preparer -> sent (the PDF is emailed after commit by a task) ->
 partially_received / received as goods receipts come in -> closed.
 It can be cancelled until the first goods arrive; only a draft is edited.
-Each function locks the order, checks the step is allowed from its
-current state and leaves the state unchanged when it refuses.
+Each function locks the order and moves it with `transition()`, which
+refuses a step not allowed from its current state and leaves a history row.
 """
 
 from dataclasses import dataclass
@@ -14,47 +14,24 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from accounting.models.ledger import Account
-from accounting.models.payables import (
-    GoodsReceipt,
-    GoodsReceiptLine,
-    PurchaseOrder,
-    PurchaseOrderLine,
-    Supplier,
-)
+from accounting.models.payables import PurchaseOrder, PurchaseOrderLine, Supplier
 from accounting.selectors.purchasing import totals_of
 from accounting.services.numbering import document_number_next
-from accounting.templatetags.quantities import plain_quantity
 from backoffice import roles
-from backoffice.errors import DomainError
+from backoffice.errors import DomainError, clean_or_raise
 from backoffice.mail import MailAttachment, MailClaim, mail_send
 from backoffice.services import notification_send, notification_send_to_group
-from backoffice.validators import compact_iban
+from backoffice.workflow import require_status, transition
 
 Status = PurchaseOrder.Status
 PO_SERIES = "PO"
-SUPPLIER_FIELDS = (
-    "name",
-    "kind",
-    "tax_id",
-    "contact_name",
-    "email",
-    "phone",
-    "address",
-    "iban",
-    "bank_name",
-    "bic",
-    "payment_terms_days",
-    "default_expense_account",
-)
 CANCELLABLE = (Status.DRAFT, Status.AWAITING_APPROVAL, Status.APPROVED, Status.SENT)
 RECEIVABLE = (Status.SENT, Status.PARTIALLY_RECEIVED)
 
@@ -63,71 +40,11 @@ class PurchasingError(DomainError):
     pass
 
 
-def _message(error: ValidationError) -> str:
-    return " ".join(error.messages)
-
-
-def _save(instance, *, by, reason: str = "") -> None:
-    """Validate and save with `by` (and a reason) recorded in the history."""
-    try:
-        instance.full_clean()
-    except ValidationError as exc:
-        raise PurchasingError(_message(exc)) from exc
-    instance._history_user = by
-    if reason:
-        instance._change_reason = reason[:100]
-    instance.save()
-
-
-# Suppliers -------------------------------------------------------------------
-
-
-def normalise_tax_id(value: str) -> str:
-    return "".join(value.split()).upper()
-
-
-def _supplier_apply(supplier: Supplier, data: dict) -> None:
-    unknown = set(data) - set(SUPPLIER_FIELDS)
-    if unknown:
-        raise TypeError(f"Unknown supplier fields: {sorted(unknown)}")
-    for name, value in data.items():
-        setattr(supplier, name, value)
-    supplier.tax_id = normalise_tax_id(supplier.tax_id or "")
-    supplier.iban = compact_iban(supplier.iban or "")
-    supplier.bic = (supplier.bic or "").strip().upper()
-    duplicate = Supplier.objects.filter(tax_id=supplier.tax_id).exclude(pk=supplier.pk).first()
-    if duplicate is not None:
-        raise PurchasingError(
-            _("The tax id %(tax_id)s already belongs to the supplier %(name)s.")
-            % {"tax_id": supplier.tax_id, "name": duplicate.name}
-        )
-
-
-@transaction.atomic
-def supplier_create(*, by, **data) -> Supplier:
-    supplier = Supplier()
-    _supplier_apply(supplier, data)
-    _save(supplier, by=by)
-    return supplier
-
-
-@transaction.atomic
-def supplier_update(*, by, supplier: Supplier, **data) -> Supplier:
-    supplier = Supplier.objects.select_for_update().get(pk=supplier.pk)
-    _supplier_apply(supplier, data)
-    _save(supplier, by=by)
-    return supplier
-
-
-@transaction.atomic
-def supplier_set_active(*, by, supplier: Supplier, active: bool) -> Supplier:
-    """Suppliers are deactivated, never deleted: their orders and bills keep them."""
-    supplier = Supplier.objects.select_for_update().get(pk=supplier.pk)
-    if supplier.is_active == active:
-        return supplier
-    supplier.is_active = active
-    _save(supplier, by=by, reason="activated" if active else "deactivated")
-    return supplier
+def _save(order: PurchaseOrder, *, by) -> None:
+    """Validate and save a draft with `by` recorded in the history."""
+    clean_or_raise(order, error=PurchasingError)
+    order._history_user = by
+    order.save()
 
 
 # Purchase orders: drafting ---------------------------------------------------
@@ -143,7 +60,7 @@ class OrderLineData:
     account: Account | None = None
 
 
-def _decimal(value, label: str) -> Decimal:
+def order_decimal(value, label: str) -> Decimal:
     if isinstance(value, float):
         raise PurchasingError(
             _("%(field)s must be a decimal, not a floating-point number.") % {"field": label}
@@ -160,9 +77,9 @@ def _build_lines(order: PurchaseOrder, lines) -> list[PurchaseOrderLine]:
             order=order,
             item=(data.get("item") or "").strip(),
             description=(data.get("description") or "").strip(),
-            quantity=_decimal(data.get("quantity"), _("Quantity")),
-            unit_price=_decimal(data.get("unit_price"), _("Unit price")),
-            vat_rate=_decimal(
+            quantity=order_decimal(data.get("quantity"), _("Quantity")),
+            unit_price=order_decimal(data.get("unit_price"), _("Unit price")),
+            vat_rate=order_decimal(
                 settings.DEFAULT_VAT_RATE if vat_rate is None else vat_rate, _("VAT %")
             ),
             account=data.get("account"),
@@ -175,10 +92,7 @@ def _build_lines(order: PurchaseOrder, lines) -> list[PurchaseOrderLine]:
             raise PurchasingError(
                 _("The account %(account)s is closed.") % {"account": line.account}
             )
-        try:
-            line.full_clean(exclude=["order"])
-        except ValidationError as exc:
-            raise PurchasingError(f"{line.item}: {_message(exc)}") from exc
+        clean_or_raise(line, error=PurchasingError, prefix=f"{line.item}: ", exclude=["order"])
         built.append(line)
     if not built:
         raise PurchasingError(_("An order needs at least one line."))
@@ -221,16 +135,36 @@ def purchase_order_create(
     return order
 
 
-def _lock(order: PurchaseOrder) -> PurchaseOrder:
+def purchase_order_lock(order: PurchaseOrder) -> PurchaseOrder:
     return PurchaseOrder.objects.select_for_update().select_related("supplier").get(pk=order.pk)
 
 
-def _require(order: PurchaseOrder, allowed, message: str) -> None:
-    if order.status not in allowed:
-        raise PurchasingError(
-            _("%(message)s The order %(number)s is %(status)s.")
-            % {"message": message, "number": order.number, "status": order.get_status_display()}
-        )
+def purchase_order_refusal(order: PurchaseOrder, message: str) -> str:
+    """What to say when a step is not allowed from the order's state."""
+    return _("%(message)s The order %(number)s is %(status)s.") % {
+        "message": message,
+        "number": order.number,
+        "status": order.get_status_display(),
+    }
+
+
+def purchase_order_require(order: PurchaseOrder, allowed, refusal: str) -> None:
+    """`require_status()` with purchasing's error and the refusal naming the order's state."""
+    require_status(
+        order, allowed, error=PurchasingError, message=purchase_order_refusal(order, refusal)
+    )
+
+
+def purchase_order_move(order: PurchaseOrder, *, to: str, allowed, refusal: str, **kwargs):
+    """`transition()` with purchasing's error and the refusal naming the order's state."""
+    return transition(
+        order,
+        to=to,
+        allowed_from=allowed,
+        error=PurchasingError,
+        message=purchase_order_refusal(order, refusal),
+        **kwargs,
+    )
 
 
 @transaction.atomic
@@ -246,8 +180,8 @@ def purchase_order_update(
     notes: str = "",
 ) -> PurchaseOrder:
     """Replace a draft's header and lines; any other state is final."""
-    order = _lock(order)
-    _require(order, [Status.DRAFT], _("Only a draft can be edited."))
+    order = purchase_order_lock(order)
+    purchase_order_require(order, [Status.DRAFT], _("Only a draft can be edited."))
     if supplier.pk != order.supplier_id:
         _check_supplier(supplier)
     order.supplier = supplier
@@ -272,33 +206,42 @@ def _order_url(order: PurchaseOrder) -> str:
 @transaction.atomic
 def purchase_order_submit(*, by, order: PurchaseOrder) -> PurchaseOrder:
     """Approve at once up to the threshold; above it, wait for a second person."""
-    order = _lock(order)
-    _require(order, [Status.DRAFT], _("Only a draft can be submitted."))
+    order = purchase_order_lock(order)
+    refusal = _("Only a draft can be submitted.")
+    purchase_order_require(order, [Status.DRAFT], refusal)
     _check_supplier(order.supplier)
     totals = totals_of(order.lines.all())
     if totals.total <= settings.PURCHASE_APPROVAL_THRESHOLD:
-        order.status = Status.APPROVED
-        order.approved_by = None
-        order.approved_at = timezone.now()
-        reason = "approved within the threshold"
-    else:
-        order.status = Status.AWAITING_APPROVAL
-        reason = "submitted for approval"
-        notification_send_to_group(
-            group=roles.PAYROLL_APPROVER,
-            title=_("Purchase order %(number)s awaits your approval") % {"number": order.number},
-            body=_("%(supplier)s, total %(total)s %(currency)s.")
-            % {
-                "supplier": order.supplier,
-                "total": totals.total,
-                "currency": settings.BASE_CURRENCY,
-            },
-            url=_order_url(order),
-            source="accounting.purchaseorder",
+        return purchase_order_move(
+            order,
+            to=Status.APPROVED,
+            allowed=[Status.DRAFT],
+            refusal=refusal,
+            by=by,
+            reason="approved within the threshold",
+            changes={"approved_by": None, "approved_at": timezone.now(), "review_comment": ""},
         )
-    order.review_comment = ""
-    _save(order, by=by, reason=reason)
-    return order
+    notification_send_to_group(
+        group=roles.PAYROLL_APPROVER,
+        title=_("Purchase order %(number)s awaits your approval") % {"number": order.number},
+        body=_("%(supplier)s, total %(total)s %(currency)s.")
+        % {
+            "supplier": order.supplier,
+            "total": totals.total,
+            "currency": settings.BASE_CURRENCY,
+        },
+        url=_order_url(order),
+        source="accounting.purchaseorder",
+    )
+    return purchase_order_move(
+        order,
+        to=Status.AWAITING_APPROVAL,
+        allowed=[Status.DRAFT],
+        refusal=refusal,
+        by=by,
+        reason="submitted for approval",
+        changes={"review_comment": ""},
+    )
 
 
 def _check_approver(by, order: PurchaseOrder) -> None:
@@ -312,13 +255,19 @@ def _check_approver(by, order: PurchaseOrder) -> None:
 
 @transaction.atomic
 def purchase_order_approve(*, by, order: PurchaseOrder) -> PurchaseOrder:
-    order = _lock(order)
-    _require(order, [Status.AWAITING_APPROVAL], _("Only an order awaiting approval is approved."))
+    order = purchase_order_lock(order)
+    refusal = _("Only an order awaiting approval is approved.")
+    purchase_order_require(order, [Status.AWAITING_APPROVAL], refusal)
     _check_approver(by, order)
-    order.status = Status.APPROVED
-    order.approved_by = by
-    order.approved_at = timezone.now()
-    _save(order, by=by, reason="approved")
+    purchase_order_move(
+        order,
+        to=Status.APPROVED,
+        allowed=[Status.AWAITING_APPROVAL],
+        refusal=refusal,
+        by=by,
+        stamp="approved",
+        reason="approved",
+    )
     notification_send(
         recipients=[order.created_by],
         title=_("Purchase order %(number)s is approved") % {"number": order.number},
@@ -331,15 +280,22 @@ def purchase_order_approve(*, by, order: PurchaseOrder) -> PurchaseOrder:
 @transaction.atomic
 def purchase_order_reject(*, by, order: PurchaseOrder, comment: str) -> PurchaseOrder:
     """Return the order to its preparer as a draft, saying why."""
-    order = _lock(order)
-    _require(order, [Status.AWAITING_APPROVAL], _("Only an order awaiting approval is rejected."))
+    order = purchase_order_lock(order)
+    refusal = _("Only an order awaiting approval is rejected.")
+    purchase_order_require(order, [Status.AWAITING_APPROVAL], refusal)
     _check_approver(by, order)
     comment = (comment or "").strip()
     if not comment:
         raise PurchasingError(_("Say why the order goes back to draft."))
-    order.status = Status.DRAFT
-    order.review_comment = comment
-    _save(order, by=by, reason=f"returned to draft: {comment}")
+    purchase_order_move(
+        order,
+        to=Status.DRAFT,
+        allowed=[Status.AWAITING_APPROVAL],
+        refusal=refusal,
+        by=by,
+        reason=f"returned to draft: {comment}",
+        changes={"review_comment": comment},
+    )
     notification_send(
         recipients=[order.created_by],
         title=_("Purchase order %(number)s was returned to draft") % {"number": order.number},
@@ -359,15 +315,17 @@ def purchase_order_send(*, by, order: PurchaseOrder) -> PurchaseOrder:
     """Mark the order sent; its PDF is emailed to the supplier after commit."""
     from accounting.tasks import purchase_order_email_task
 
-    order = _lock(order)
-    _require(order, [Status.APPROVED], _("Only an approved order can be sent."))
+    order = purchase_order_lock(order)
+    refusal = _("Only an approved order can be sent.")
+    purchase_order_require(order, [Status.APPROVED], refusal)
     if not order.supplier.email:
         raise PurchasingError(
             _("The supplier %(name)s has no email address; add one before sending.")
             % {"name": order.supplier}
         )
-    order.status = Status.SENT
-    _save(order, by=by, reason="sent")
+    purchase_order_move(
+        order, to=Status.SENT, allowed=[Status.APPROVED], refusal=refusal, by=by, reason="sent"
+    )
     order_id = order.pk
     transaction.on_commit(lambda: purchase_order_email_task.delay(order_id))
     return order
@@ -437,99 +395,30 @@ def purchase_order_email(*, order_id: int) -> bool:
 
 @transaction.atomic
 def purchase_order_cancel(*, by, order: PurchaseOrder, reason: str = "") -> PurchaseOrder:
-    order = _lock(order)
-    _require(order, CANCELLABLE, _("An order can be cancelled only before goods arrive."))
+    order = purchase_order_lock(order)
+    refusal = _("An order can be cancelled only before goods arrive.")
+    purchase_order_require(order, CANCELLABLE, refusal)
     if order.receipts.exists():
         raise PurchasingError(_("Goods have been received on this order; it cannot be cancelled."))
-    order.status = Status.CANCELLED
-    _save(order, by=by, reason=f"cancelled: {reason}".strip(": "))
-    return order
+    return purchase_order_move(
+        order,
+        to=Status.CANCELLED,
+        allowed=CANCELLABLE,
+        refusal=refusal,
+        by=by,
+        reason=f"cancelled: {reason}".strip(": "),
+    )
 
 
 @transaction.atomic
 def purchase_order_close(*, by, order: PurchaseOrder) -> PurchaseOrder:
     """Close a received order, or one whose remaining goods will not come."""
-    order = _lock(order)
-    _require(
+    order = purchase_order_lock(order)
+    return purchase_order_move(
         order,
-        [Status.RECEIVED, Status.PARTIALLY_RECEIVED],
-        _("Only an order with goods received can be closed."),
+        to=Status.CLOSED,
+        allowed=[Status.RECEIVED, Status.PARTIALLY_RECEIVED],
+        refusal=_("Only an order with goods received can be closed."),
+        by=by,
+        reason="closed",
     )
-    order.status = Status.CLOSED
-    _save(order, by=by, reason="closed")
-    return order
-
-
-# Goods receipts ------------------------------------------------------------------
-
-
-@transaction.atomic
-def goods_receipt_record(
-    *,
-    by,
-    order: PurchaseOrder,
-    received_on: date,
-    quantities: dict[int, Decimal],
-    note: str = "",
-) -> GoodsReceipt:
-    """Record goods received against an order's lines; the order's status follows.
-
-    Everything is checked before anything is written: a quantity over what
-    is still outstanding on its line refuses the whole receipt.
-    """
-    order = _lock(order)
-    _require(order, RECEIVABLE, _("Goods are received only on an order sent to the supplier."))
-    if received_on < order.order_date:
-        raise PurchasingError(_("Goods cannot be received before the order date."))
-    if received_on > timezone.localdate():
-        raise PurchasingError(_("Goods cannot be received in the future."))
-    lines = {line.pk: line for line in order.lines.all()}
-    received = dict(
-        GoodsReceiptLine.objects.filter(order_line__order=order)
-        .values("order_line")
-        .annotate(total=Sum("quantity"))
-        .values_list("order_line", "total")
-    )
-    wanted = {}
-    for line_id, quantity in quantities.items():
-        quantity = _decimal(quantity or 0, _("Quantity"))
-        if line_id not in lines:
-            raise PurchasingError(_("A line does not belong to this order."))
-        if quantity < 0:
-            raise PurchasingError(_("Quantities received cannot be negative."))
-        if quantity == 0:
-            continue
-        line = lines[line_id]
-        outstanding = line.quantity - received.get(line_id, 0)
-        if quantity > outstanding:
-            raise PurchasingError(
-                _(
-                    "%(item)s: %(quantity)s received, but only %(outstanding)s of "
-                    "%(ordered)s are still expected."
-                )
-                % {
-                    "item": line.item,
-                    "quantity": plain_quantity(quantity),
-                    "outstanding": plain_quantity(outstanding),
-                    "ordered": plain_quantity(line.quantity),
-                }
-            )
-        wanted[line_id] = quantity
-    if not wanted:
-        raise PurchasingError(_("Enter the quantity received on at least one line."))
-    receipt = GoodsReceipt(order=order, received_on=received_on, received_by=by, note=note)
-    try:
-        receipt.full_clean()
-    except ValidationError as exc:
-        raise PurchasingError(_message(exc)) from exc
-    receipt.save()
-    GoodsReceiptLine.objects.bulk_create(
-        GoodsReceiptLine(receipt=receipt, order_line_id=line_id, quantity=quantity)
-        for line_id, quantity in wanted.items()
-    )
-    complete = all(
-        received.get(pk, 0) + wanted.get(pk, 0) >= line.quantity for pk, line in lines.items()
-    )
-    order.status = Status.RECEIVED if complete else Status.PARTIALLY_RECEIVED
-    _save(order, by=by, reason="goods received")
-    return receipt

@@ -26,6 +26,7 @@ from accounting.models.ledger import FiscalPeriod, FiscalYear, JournalEntry
 from accounting.models.takings import TakingsImport
 from accounting.services.ledger import LedgerError, journal_entries_post_many
 from backoffice.errors import DomainError
+from backoffice.workflow import require_status, transition
 
 COLUMNS = ["date", "register", "gross", "vat", "cash", "card", "vouchers"]
 ZERO = Decimal("0.00")
@@ -35,6 +36,10 @@ PREVIEW_LIFETIME = timedelta(days=1)
 
 class TakingsImportError(DomainError):
     pass
+
+
+def _done() -> str:
+    return _("This file has already been imported or discarded.")
 
 
 def max_upload_bytes() -> int:
@@ -82,11 +87,9 @@ def _decode(data: bytes) -> str:
         ) from None
 
 
-def parse_takings_csv(data: bytes) -> tuple[list[dict], list[dict]]:
-    """(clean rows, errors): each error names its line and what is wrong.
-
-    A file that cannot be read at all (not text, no header) raises.
-    """
+def _reader(data: bytes) -> csv.DictReader:
+    """The upload as CSV rows keyed by lower-case column, or an error for a file
+    that cannot be read at all."""
     if len(data) > max_upload_bytes():
         raise TakingsImportError(
             _("The file is larger than %(size)s MB.") % {"size": max_upload_bytes() // 1048576}
@@ -108,61 +111,81 @@ def parse_takings_csv(data: bytes) -> tuple[list[dict], list[dict]]:
             % {"columns": ", ".join(missing), "header": ",".join(COLUMNS)}
         )
     reader.fieldnames = header
+    return reader
+
+
+def _amount_problems(amounts: dict) -> list[str]:
+    paid = amounts["cash"] + amounts["card"] + amounts["vouchers"]
+    problems = []
+    if amounts["gross"] == ZERO:
+        problems.append(_("The gross takings are zero; there is nothing to post."))
+    if amounts["vat"] > amounts["gross"]:
+        problems.append(_("The VAT is larger than the gross takings."))
+    if paid != amounts["gross"]:
+        problems.append(
+            _("Cash, card and vouchers add up to %(paid)s, not the gross %(gross)s.")
+            % {"paid": paid, "gross": amounts["gross"]}
+        )
+    return problems
+
+
+def _row(raw: dict, line_number: int, seen: dict) -> tuple[dict, list[str]]:
+    """One line of the file as a clean row, and what is wrong with it."""
+    problems = []
+    try:
+        day = _parse_date(raw.get("date") or "")
+    except ValueError as exc:
+        problems.append(str(exc))
+        day = None
+    register = (raw.get("register") or "").strip()
+    if not register:
+        problems.append(_("The register is missing."))
+    elif len(register) > 40:
+        problems.append(_("The register name is longer than 40 characters."))
+    amounts = {}
+    for column in ("gross", "vat", "cash", "card", "vouchers"):
+        try:
+            amounts[column] = _parse_amount(raw.get(column) or "", column)
+        except ValueError as exc:
+            problems.append(str(exc))
+    if len(amounts) == 5:
+        problems += _amount_problems(amounts)
+    if day and register:
+        key = (day, register)
+        if key in seen:
+            problems.append(
+                _("Register %(register)s on %(date)s is also on line %(line)s.")
+                % {"register": register, "date": day, "line": seen[key]}
+            )
+        seen.setdefault(key, line_number)
+    if problems:
+        return {}, problems
+    return {
+        "line": line_number,
+        "date": day.isoformat(),
+        "register": register,
+        **{column: str(amount) for column, amount in amounts.items()},
+    }, problems
+
+
+def parse_takings_csv(data: bytes) -> tuple[list[dict], list[dict]]:
+    """(clean rows, errors): each error names its line and what is wrong.
+
+    A file that cannot be read at all (not text, no header) raises.
+    """
     rows, errors, seen = [], [], {}
-    for line_number, raw in enumerate(reader, start=2):
+    for line_number, raw in enumerate(_reader(data), start=2):
         if line_number - 1 > MAX_ROWS:
             raise TakingsImportError(
                 _("The file has more than %(count)s rows; split it.") % {"count": MAX_ROWS}
             )
         if not any((value or "").strip() for value in raw.values() if isinstance(value, str)):
             continue  # blank line
-        problems = []
-        try:
-            day = _parse_date(raw.get("date") or "")
-        except ValueError as exc:
-            problems.append(str(exc))
-            day = None
-        register = (raw.get("register") or "").strip()
-        if not register:
-            problems.append(_("The register is missing."))
-        elif len(register) > 40:
-            problems.append(_("The register name is longer than 40 characters."))
-        amounts = {}
-        for column in ("gross", "vat", "cash", "card", "vouchers"):
-            try:
-                amounts[column] = _parse_amount(raw.get(column) or "", column)
-            except ValueError as exc:
-                problems.append(str(exc))
-        if len(amounts) == 5:
-            paid = amounts["cash"] + amounts["card"] + amounts["vouchers"]
-            if amounts["gross"] == ZERO:
-                problems.append(_("The gross takings are zero; there is nothing to post."))
-            if amounts["vat"] > amounts["gross"]:
-                problems.append(_("The VAT is larger than the gross takings."))
-            if paid != amounts["gross"]:
-                problems.append(
-                    _("Cash, card and vouchers add up to %(paid)s, not the gross %(gross)s.")
-                    % {"paid": paid, "gross": amounts["gross"]}
-                )
-        if day and register:
-            key = (day, register)
-            if key in seen:
-                problems.append(
-                    _("Register %(register)s on %(date)s is also on line %(line)s.")
-                    % {"register": register, "date": day, "line": seen[key]}
-                )
-            seen.setdefault(key, line_number)
+        row, problems = _row(raw, line_number, seen)
         if problems:
             errors.append({"line": line_number, "problems": problems})
         else:
-            rows.append(
-                {
-                    "line": line_number,
-                    "date": day.isoformat(),
-                    "register": register,
-                    **{column: str(amount) for column, amount in amounts.items()},
-                }
-            )
+            rows.append(row)
     if not rows and not errors:
         raise TakingsImportError(_("The file has a header but no rows."))
     errors += _ledger_problems(rows)
@@ -207,9 +230,10 @@ def takings_import_upload(*, by, filename: str, data: bytes) -> TakingsImport:
     if not filename.lower().endswith((".csv", ".txt")):
         raise TakingsImportError(_("Upload the registers' export as a .csv file."))
     rows, errors = parse_takings_csv(data)
-    return TakingsImport.objects.create(
-        filename=filename[:255], uploaded_by=by, rows=rows, errors=errors
-    )
+    record = TakingsImport(filename=filename[:255], uploaded_by=by, rows=rows, errors=errors)
+    record._history_user = by
+    record.save()
+    return record
 
 
 def takings_entry(row: dict, accounts: dict) -> dict:
@@ -242,8 +266,8 @@ def takings_import_confirm(*, by, takings_import: TakingsImport) -> TakingsImpor
     record = TakingsImport.objects.select_for_update().get(pk=takings_import.pk)
     if record.uploaded_by_id != by.pk:
         raise TakingsImportError(_("Only the person who uploaded the file can import it."))
-    if record.status != TakingsImport.Status.PREVIEW:
-        raise TakingsImportError(_("This file has already been imported or discarded."))
+    preview = [TakingsImport.Status.PREVIEW]
+    require_status(record, preview, error=TakingsImportError, message=_done())
     if timezone.now() - record.uploaded_at > PREVIEW_LIFETIME:
         raise TakingsImportError(_("This preview is more than a day old; upload the file again."))
     if not record.is_clean:
@@ -265,11 +289,15 @@ def takings_import_confirm(*, by, takings_import: TakingsImport) -> TakingsImpor
         )
     except LedgerError as exc:
         raise TakingsImportError(str(exc)) from exc
-    record.status = TakingsImport.Status.IMPORTED
-    record.imported_at = timezone.now()
-    record.entries = len(entries)
-    record.save(update_fields=["status", "imported_at", "entries"])
-    return record
+    return transition(
+        record,
+        to=TakingsImport.Status.IMPORTED,
+        allowed_from=[TakingsImport.Status.PREVIEW],
+        by=by,
+        error=TakingsImportError,
+        message=_done(),
+        changes={"imported_at": timezone.now(), "entries": len(entries)},
+    )
 
 
 @transaction.atomic
@@ -277,8 +305,11 @@ def takings_import_discard(*, by, takings_import: TakingsImport) -> TakingsImpor
     record = TakingsImport.objects.select_for_update().get(pk=takings_import.pk)
     if record.uploaded_by_id != by.pk:
         raise TakingsImportError(_("Only the person who uploaded the file can discard it."))
-    if record.status != TakingsImport.Status.PREVIEW:
-        raise TakingsImportError(_("This file has already been imported or discarded."))
-    record.status = TakingsImport.Status.DISCARDED
-    record.save(update_fields=["status"])
-    return record
+    return transition(
+        record,
+        to=TakingsImport.Status.DISCARDED,
+        allowed_from=[TakingsImport.Status.PREVIEW],
+        by=by,
+        error=TakingsImportError,
+        message=_done(),
+    )

@@ -33,7 +33,23 @@ from accounting.models.payables import (
     SupplierBill,
 )
 from accounting.selectors import payables as payables_selectors
-from accounting.services import payables as payables_services
+from accounting.services.payables import PayablesError
+from accounting.services.payment_batches import (
+    payment_batch_approve,
+    payment_batch_cancel,
+    payment_batch_create,
+    payment_batch_export,
+    payment_batch_post,
+    payment_batch_transfers,
+)
+from accounting.services.supplier_bills import (
+    BillLineData,
+    supplier_bill_approve,
+    supplier_bill_cancel,
+    supplier_bill_create,
+    supplier_bill_post,
+    supplier_bill_release,
+)
 from backoffice.permissions import require_perm
 
 PAGE_SIZE = 50
@@ -72,7 +88,7 @@ def bill_list(request):
     )
 
 
-def _bill_lines(formset) -> list[payables_services.BillLineData]:
+def _bill_lines(formset) -> list[BillLineData]:
     rows = [data for data in formset.cleaned_data if data]
     ids = {data["order_line"] for data in rows if data.get("order_line")}
     order_lines = PurchaseOrderLine.objects.in_bulk(ids)
@@ -80,9 +96,7 @@ def _bill_lines(formset) -> list[payables_services.BillLineData]:
     for data in rows:
         order_line_id = data.pop("order_line", None)
         if order_line_id and order_line_id not in order_lines:
-            raise payables_services.PayablesError(
-                _("A line refers to an order line that does not exist.")
-            )
+            raise PayablesError(_("A line refers to an order line that does not exist."))
         lines.append({**data, "order_line": order_lines.get(order_line_id)})
     return lines
 
@@ -90,10 +104,8 @@ def _bill_lines(formset) -> list[payables_services.BillLineData]:
 def _create_bill(request, form, formset, **extra):
     try:
         lines = _bill_lines(formset)
-        bill = payables_services.supplier_bill_create(
-            by=request.user, lines=lines, **form.cleaned_data, **extra
-        )
-    except payables_services.PayablesError as exc:
+        bill = supplier_bill_create(by=request.user, lines=lines, **form.cleaned_data, **extra)
+    except PayablesError as exc:
         messages.error(request, str(exc))
         return None
     if bill.status == SupplierBill.Status.ON_HOLD:
@@ -195,7 +207,7 @@ def _bill_action(request, pk, action, done_message):
     bill = get_object_or_404(SupplierBill, pk=pk)
     try:
         action(by=request.user, bill=bill)
-    except payables_services.PayablesError as exc:
+    except PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
@@ -205,25 +217,19 @@ def _bill_action(request, pk, action, done_message):
 @require_POST
 @require_perm("accounting.approve_supplierbill")
 def bill_approve(request, pk):
-    return _bill_action(
-        request, pk, payables_services.supplier_bill_approve, _("The bill is approved.")
-    )
+    return _bill_action(request, pk, supplier_bill_approve, _("The bill is approved."))
 
 
 @require_POST
 @require_perm("accounting.change_supplierbill")
 def bill_post(request, pk):
-    return _bill_action(
-        request, pk, payables_services.supplier_bill_post, _("The bill is posted to the ledger.")
-    )
+    return _bill_action(request, pk, supplier_bill_post, _("The bill is posted to the ledger."))
 
 
 @require_POST
 @require_perm("accounting.change_supplierbill")
 def bill_cancel(request, pk):
-    return _bill_action(
-        request, pk, payables_services.supplier_bill_cancel, _("The bill is cancelled.")
-    )
+    return _bill_action(request, pk, supplier_bill_cancel, _("The bill is cancelled."))
 
 
 @require_POST
@@ -235,10 +241,8 @@ def bill_release(request, pk):
         messages.error(request, _("Say why the bill is released despite the differences."))
         return redirect("accounting:bill-detail", pk=bill.pk)
     try:
-        payables_services.supplier_bill_release(
-            by=request.user, bill=bill, reason=form.cleaned_data["reason"]
-        )
-    except payables_services.PayablesError as exc:
+        supplier_bill_release(by=request.user, bill=bill, reason=form.cleaned_data["reason"])
+    except PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, _("The bill is released from hold and can be approved."))
@@ -316,15 +320,15 @@ def batch_create(request):
         by_pk = SupplierBill.objects.in_bulk([data["bill"] for data in chosen])
         try:
             if len(by_pk) != len({data["bill"] for data in chosen}):
-                raise payables_services.PayablesError(_("A chosen bill no longer exists."))
-            batch = payables_services.payment_batch_create(
+                raise PayablesError(_("A chosen bill no longer exists."))
+            batch = payment_batch_create(
                 by=request.user,
                 payments=[
                     {"bill": by_pk[data["bill"]], "amount": data["amount"]} for data in chosen
                 ],
                 **form.cleaned_data,
             )
-        except payables_services.PayablesError as exc:
+        except PayablesError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, _("The batch is prepared; it now needs approval."))
@@ -360,7 +364,7 @@ def batch_detail(request, pk):
     return render(
         request,
         "accounting/batch_detail.html",
-        {"batch": batch, "transfers": payables_services.payment_batch_transfers(batch=batch)},
+        {"batch": batch, "transfers": payment_batch_transfers(batch=batch)},
     )
 
 
@@ -368,7 +372,7 @@ def _batch_action(request, pk, action, done_message):
     batch = get_object_or_404(PaymentBatch, pk=pk)
     try:
         action(by=request.user, batch=batch)
-    except payables_services.PayablesError as exc:
+    except PayablesError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message)
@@ -381,7 +385,7 @@ def batch_approve(request, pk):
     return _batch_action(
         request,
         pk,
-        payables_services.payment_batch_approve,
+        payment_batch_approve,
         _("The batch is approved for payment."),
     )
 
@@ -389,17 +393,13 @@ def batch_approve(request, pk):
 @require_POST
 @require_perm("accounting.change_paymentbatch")
 def batch_cancel(request, pk):
-    return _batch_action(
-        request, pk, payables_services.payment_batch_cancel, _("The batch is cancelled.")
-    )
+    return _batch_action(request, pk, payment_batch_cancel, _("The batch is cancelled."))
 
 
 @require_POST
 @require_perm("accounting.change_paymentbatch")
 def batch_post(request, pk):
-    return _batch_action(
-        request, pk, payables_services.payment_batch_post, _("The batch is marked paid and posted.")
-    )
+    return _batch_action(request, pk, payment_batch_post, _("The batch is marked paid and posted."))
 
 
 @require_POST
@@ -407,10 +407,10 @@ def batch_post(request, pk):
 def batch_export(request, pk, file_format):
     batch = get_object_or_404(PaymentBatch, pk=pk)
     try:
-        filename, content_type, content = payables_services.payment_batch_export(
+        filename, content_type, content = payment_batch_export(
             by=request.user, batch=batch, file_format=file_format
         )
-    except payables_services.PayablesError as exc:
+    except PayablesError as exc:
         messages.error(request, str(exc))
         return redirect("accounting:batch-detail", pk=batch.pk)
     response = HttpResponse(content, content_type=content_type)

@@ -20,7 +20,9 @@ from accounting.forms.purchasing import (
 )
 from accounting.models.payables import PurchaseOrder
 from accounting.selectors import purchasing as purchasing_selectors
+from accounting.services import goods_receipts as goods_receipt_services
 from accounting.services import purchasing as purchasing_services
+from accounting.services import suppliers as supplier_services
 from accounting.services.purchasing import CANCELLABLE, RECEIVABLE, PurchasingError
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_perm
@@ -66,9 +68,9 @@ def _supplier_form(request, *, supplier=None):
     if request.method == "POST" and form.is_valid():
         try:
             if supplier is None:
-                supplier = purchasing_services.supplier_create(by=request.user, **form.cleaned_data)
+                supplier = supplier_services.supplier_create(by=request.user, **form.cleaned_data)
             else:
-                supplier = purchasing_services.supplier_update(
+                supplier = supplier_services.supplier_update(
                     by=request.user, supplier=supplier, **form.cleaned_data
                 )
         except PurchasingError as exc:
@@ -92,7 +94,7 @@ def supplier_edit(request, pk):
 
 def _supplier_set_active(request, pk, *, active: bool):
     supplier = get_object_or_404(purchasing_selectors.suppliers_visible_to(request.user), pk=pk)
-    purchasing_services.supplier_set_active(by=request.user, supplier=supplier, active=active)
+    supplier_services.supplier_set_active(by=request.user, supplier=supplier, active=active)
     if active:
         messages.success(request, _("%(name)s is active again.") % {"name": supplier})
     else:
@@ -352,7 +354,7 @@ def goodsreceipt_create(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            purchasing_services.goods_receipt_record(
+            goods_receipt_services.goods_receipt_record(
                 by=request.user,
                 order=order,
                 received_on=form.cleaned_data["received_on"],

@@ -3,7 +3,17 @@
 from datetime import date
 from decimal import Decimal
 
-from accounting.services import payables as payables_services
+from accounting.services.payment_batches import (
+    payment_batch_approve,
+    payment_batch_create,
+    payment_batch_export,
+    payment_batch_post,
+)
+from accounting.services.supplier_bills import (
+    supplier_bill_approve,
+    supplier_bill_create,
+    supplier_bill_post,
+)
 
 
 def line(unit_price="100.00", quantity="1", vat_rate="21", description="Goods", **extra):
@@ -17,7 +27,7 @@ def line(unit_price="100.00", quantity="1", vat_rate="21", description="Goods", 
 
 
 def posted_bill(*, by, approver, supplier, number, bill_date=date(2026, 3, 2), lines=None, **kw):
-    bill = payables_services.supplier_bill_create(
+    bill = supplier_bill_create(
         by=by,
         supplier=supplier,
         number=number,
@@ -25,14 +35,12 @@ def posted_bill(*, by, approver, supplier, number, bill_date=date(2026, 3, 2), l
         lines=lines or [line()],
         **kw,
     )
-    payables_services.supplier_bill_approve(by=approver, bill=bill)
-    return payables_services.supplier_bill_post(by=by, bill=bill)
+    supplier_bill_approve(by=approver, bill=bill)
+    return supplier_bill_post(by=by, bill=bill)
 
 
 def paid_batch(*, by, approver, payments, payment_date=date(2026, 4, 1)):
-    batch = payables_services.payment_batch_create(
-        by=by, payment_date=payment_date, payments=payments
-    )
-    payables_services.payment_batch_approve(by=approver, batch=batch)
-    payables_services.payment_batch_export(by=by, batch=batch, file_format="csv")
-    return payables_services.payment_batch_post(by=by, batch=batch)
+    batch = payment_batch_create(by=by, payment_date=payment_date, payments=payments)
+    payment_batch_approve(by=approver, batch=batch)
+    payment_batch_export(by=by, batch=batch, file_format="csv")
+    return payment_batch_post(by=by, batch=batch)

@@ -13,7 +13,8 @@ from accounting.models.payroll_rules import (
 )
 from accounting.models.takings import TakingsImport
 from accounting.services.ledger import fiscal_year_create, journal_entry_create
-from accounting.services.payables import payment_batch_create, supplier_bill_create
+from accounting.services.payment_batches import payment_batch_create
+from accounting.services.supplier_bills import supplier_bill_create
 from tests.accounting.factories import (
     AccountFactory,
     PurchaseOrderFactory,

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from accounting.models.payables import GoodsReceipt, GoodsReceiptLine, PurchaseOrder
+from accounting.services.goods_receipts import goods_receipt_record
 from accounting.services.purchasing import (
     PurchasingError,
-    goods_receipt_record,
     purchase_order_cancel,
     purchase_order_close,
 )

@@ -7,7 +7,13 @@ import pytest
 from django.urls import reverse
 
 from accounting.models.payables import PaymentBatch, SupplierBill
-from accounting.services import payables as payables_services
+from accounting.services.payables import PayablesError
+from accounting.services.payment_batches import payment_batch_approve, payment_batch_create
+from accounting.services.supplier_bills import (
+    supplier_bill_approve,
+    supplier_bill_create,
+    supplier_bill_totals_refresh,
+)
 from tests.accounting.factories import SupplierFactory
 from tests.accounting.payables import line, posted_bill
 
@@ -24,7 +30,7 @@ def supplier(standard_chart):
 
 
 def test_the_admin_lists_bills_batches_and_reminders(admin_client, bookkeeper, supplier):
-    payables_services.supplier_bill_create(
+    supplier_bill_create(
         by=bookkeeper, supplier=supplier, number="F-1", bill_date=date(2026, 3, 2), lines=[line()]
     )
     for name in ("supplierbill", "paymentbatch", "supplierbillreminder"):
@@ -37,12 +43,12 @@ def test_a_posted_bill_and_an_approved_batch_are_read_only(
     admin_client, bookkeeper, controller, supplier
 ):
     bill = posted_bill(by=bookkeeper, approver=controller, supplier=supplier, number="F-1")
-    batch = payables_services.payment_batch_create(
+    batch = payment_batch_create(
         by=bookkeeper, payment_date=date(2026, 4, 1), payments=[{"bill": bill, "amount": "5.00"}]
     )
     draft_page = admin_client.get(reverse("admin:accounting_paymentbatch_change", args=[batch.pk]))
     assert draft_page.context["has_change_permission"] is True
-    payables_services.payment_batch_approve(by=controller, batch=batch)
+    payment_batch_approve(by=controller, batch=batch)
 
     for name, pk in (("supplierbill", bill.pk), ("paymentbatch", batch.pk)):
         response = admin_client.get(reverse(f"admin:accounting_{name}_change", args=[pk]))
@@ -52,7 +58,7 @@ def test_a_posted_bill_and_an_approved_batch_are_read_only(
 
 
 def test_the_admin_approves_through_the_service(admin_client, bookkeeper, supplier):
-    bill = payables_services.supplier_bill_create(
+    bill = supplier_bill_create(
         by=bookkeeper, supplier=supplier, number="F-1", bill_date=date(2026, 3, 2), lines=[line()]
     )
     admin_client.post(
@@ -67,12 +73,12 @@ def test_the_admin_approves_through_the_service(admin_client, bookkeeper, suppli
 def test_corrected_lines_give_new_totals_until_the_bill_is_approved(
     bookkeeper, controller, supplier
 ):
-    bill = payables_services.supplier_bill_create(
+    bill = supplier_bill_create(
         by=bookkeeper, supplier=supplier, number="F-1", bill_date=date(2026, 3, 2), lines=[line()]
     )
     bill.lines.update(quantity=Decimal("3"))
 
-    bill = payables_services.supplier_bill_totals_refresh(by=bookkeeper, bill=bill)
+    bill = supplier_bill_totals_refresh(by=bookkeeper, bill=bill)
 
     assert (bill.net_amount, bill.vat_amount, bill.total) == (
         Decimal("300.00"),
@@ -80,6 +86,6 @@ def test_corrected_lines_give_new_totals_until_the_bill_is_approved(
         Decimal("363.00"),
     )
     assert bill.lines.get().net_amount == Decimal("300.00")
-    payables_services.supplier_bill_approve(by=controller, bill=bill)
-    with pytest.raises(payables_services.PayablesError, match="Only a draft bill"):
-        payables_services.supplier_bill_totals_refresh(by=bookkeeper, bill=bill)
+    supplier_bill_approve(by=controller, bill=bill)
+    with pytest.raises(PayablesError, match="Only a draft bill"):
+        supplier_bill_totals_refresh(by=bookkeeper, bill=bill)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from accounting.models.payables import SupplierBillReminder
 from accounting.selectors import payables as payables_selectors
 from accounting.selectors.payables import AGEING_BUCKETS
-from accounting.services import payables as payables_services
+from accounting.services.supplier_bill_reminders import supplier_bill_reminders_send
+from accounting.services.supplier_bills import supplier_bill_create
 from accounting.tasks import supplier_bill_reminders_task
 from backoffice.models import Notification
 from tests.accounting.factories import SupplierFactory
@@ -111,7 +112,7 @@ def test_bills_due_soon_are_the_open_posted_ones_within_the_window(bookkeeper, c
         payment_date=today - timedelta(days=1),
         payments=[{"bill": paid, "amount": paid.total}],
     )
-    payables_services.supplier_bill_create(
+    supplier_bill_create(
         by=bookkeeper,
         supplier=alpha,
         number="draft",
@@ -148,8 +149,9 @@ def test_the_daily_reminder_tells_accountants_once_per_bill_and_state(
     assert not Notification.objects.filter(recipient=controller).exists()
 
     # When the due-soon bill becomes overdue it is a new state: one more notice.
-    assert payables_services.supplier_bill_reminders_send(
-        today=soon.due_date + timedelta(days=1), days=7
-    ) == {"due_soon": 0, "overdue": 1}
+    assert supplier_bill_reminders_send(today=soon.due_date + timedelta(days=1), days=7) == {
+        "due_soon": 0,
+        "overdue": 1,
+    }
     assert SupplierBillReminder.objects.count() == 3
     assert Notification.objects.filter(recipient=bookkeeper).count() == 3

@@ -263,7 +263,7 @@ def test_the_batch_pages_cost_a_bounded_number_of_queries(
         posted_bill(by=bookkeeper, approver=controller, supplier=supplier, number=f"Q-{n}")
         for n in range(PAGE_SIZE + 5)
     ]
-    from accounting.services.payables import payment_batch_create
+    from accounting.services.payment_batches import payment_batch_create
 
     batch = None
     for bill in bills:
@@ -284,14 +284,14 @@ def test_the_batch_pages_cost_a_bounded_number_of_queries(
 def test_the_bank_file_downloads_and_the_controller_cannot_download_it(
     client, bookkeeper, controller, open_bills
 ):
-    from accounting.services import payables as payables_services
+    from accounting.services.payment_batches import payment_batch_approve, payment_batch_create
 
-    batch = payables_services.payment_batch_create(
+    batch = payment_batch_create(
         by=bookkeeper,
         payment_date=date(2026, 4, 1),
         payments=[{"bill": open_bills[0], "amount": Decimal("121.00")}],
     )
-    payables_services.payment_batch_approve(by=controller, batch=batch)
+    payment_batch_approve(by=controller, batch=batch)
     url = reverse("accounting:batch-export", kwargs={"pk": batch.pk, "file_format": "xml"})
 
     client.force_login(controller)
@@ -336,9 +336,9 @@ def test_a_bill_line_for_a_missing_order_line_is_refused(as_accountant, bookkeep
 def test_a_hold_is_released_only_with_a_reason(as_accountant, bookkeeper, supplier):
     order = PurchaseOrderFactory(supplier=supplier, created_by=bookkeeper)
     order_line = PurchaseOrderLineFactory(order=order, item="Toner")
-    from accounting.services import payables as payables_services
+    from accounting.services.supplier_bills import supplier_bill_create
 
-    bill = payables_services.supplier_bill_create(
+    bill = supplier_bill_create(
         by=bookkeeper,
         supplier=supplier,
         number="F-9",

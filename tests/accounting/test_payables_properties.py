@@ -24,7 +24,12 @@ from accounting.money import ZERO, to_cent
 from accounting.selectors import ledger as ledger_selectors
 from accounting.selectors import payables as payables_selectors
 from accounting.services import ledger as ledger_services
-from accounting.services import payables as payables_services
+from accounting.services.supplier_bills import (
+    supplier_bill_approve,
+    supplier_bill_cancel,
+    supplier_bill_create,
+    supplier_bill_post,
+)
 from tests.accounting.factories import SupplierFactory
 from tests.accounting.payables import paid_batch
 
@@ -69,7 +74,7 @@ def suppliers(standard_chart):
 
 
 def enter_and_post(bookkeeper, controller, supplier, lines):
-    bill = payables_services.supplier_bill_create(
+    bill = supplier_bill_create(
         by=bookkeeper,
         supplier=supplier,
         number=f"R-{next(numbers)}",
@@ -80,9 +85,9 @@ def enter_and_post(bookkeeper, controller, supplier, lines):
         ],
     )
     if bill.total == ZERO:
-        return payables_services.supplier_bill_cancel(by=bookkeeper, bill=bill)
-    payables_services.supplier_bill_approve(by=controller, bill=bill)
-    return payables_services.supplier_bill_post(by=bookkeeper, bill=bill)
+        return supplier_bill_cancel(by=bookkeeper, bill=bill)
+    supplier_bill_approve(by=controller, bill=bill)
+    return supplier_bill_post(by=bookkeeper, bill=bill)
 
 
 def pay(bookkeeper, controller, choices):

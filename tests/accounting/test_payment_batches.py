@@ -15,7 +15,15 @@ from accounting.models.ledger import JournalEntry
 from accounting.models.payables import Payment, PaymentBatch
 from accounting.selectors.ledger import trial_balance_difference
 from accounting.selectors.payables import BillState, bills_with_state
-from accounting.services import payables as payables_services
+from accounting.services.payables import PayablesError
+from accounting.services.payment_batches import (
+    payment_batch_approve,
+    payment_batch_cancel,
+    payment_batch_create,
+    payment_batch_export,
+    payment_batch_post,
+)
+from accounting.services.supplier_bills import supplier_bill_create
 from tests.accounting.factories import SupplierFactory
 from tests.accounting.payables import line, paid_batch, posted_bill
 
@@ -48,9 +56,7 @@ def bills(bookkeeper, controller, standard_chart):
 
 
 def prepare(by, payments, payment_date=date(2026, 4, 1)):
-    return payables_services.payment_batch_create(
-        by=by, payment_date=payment_date, payments=payments
-    )
+    return payment_batch_create(by=by, payment_date=payment_date, payments=payments)
 
 
 def test_a_batch_pays_bills_in_full_or_in_part_from_the_bank(bookkeeper, bills, standard_chart):
@@ -80,7 +86,7 @@ def test_a_batch_pays_bills_in_full_or_in_part_from_the_bank(bookkeeper, bills, 
     ],
 )
 def test_bad_amounts_are_refused_and_nothing_is_saved(bookkeeper, bills, amount, message):
-    with pytest.raises(payables_services.PayablesError, match=message):
+    with pytest.raises(PayablesError, match=message):
         prepare(
             bookkeeper,
             [{"bill": bills["s2"], "amount": "1.00"}] + [{"bill": bills["s1"], "amount": amount}],
@@ -91,31 +97,31 @@ def test_bad_amounts_are_refused_and_nothing_is_saved(bookkeeper, bills, amount,
 
 def test_other_batches_count_against_the_open_amount_until_cancelled(bookkeeper, controller, bills):
     first = prepare(bookkeeper, [{"bill": bills["s1"], "amount": Decimal("100.00")}])
-    with pytest.raises(payables_services.PayablesError, match="open amount of 21.00"):
+    with pytest.raises(PayablesError, match="open amount of 21.00"):
         prepare(bookkeeper, [{"bill": bills["s1"], "amount": Decimal("21.01")}])
 
-    payables_services.payment_batch_cancel(by=bookkeeper, batch=first)
+    payment_batch_cancel(by=bookkeeper, batch=first)
 
     second = prepare(bookkeeper, [{"bill": bills["s1"], "amount": Decimal("121.00")}])
     assert second.payments.get().amount == Decimal("121.00")
 
 
 def test_an_empty_batch_a_doubled_bill_or_an_unposted_bill_is_refused(bookkeeper, bills):
-    with pytest.raises(payables_services.PayablesError, match="at least one bill"):
+    with pytest.raises(PayablesError, match="at least one bill"):
         prepare(bookkeeper, [])
-    with pytest.raises(payables_services.PayablesError, match="listed twice"):
+    with pytest.raises(PayablesError, match="listed twice"):
         prepare(
             bookkeeper,
             [{"bill": bills["s1"], "amount": "1.00"}, {"bill": bills["s1"], "amount": "2.00"}],
         )
-    draft = payables_services.supplier_bill_create(
+    draft = supplier_bill_create(
         by=bookkeeper,
         supplier=bills["s1"].supplier,
         number="S-3",
         bill_date=date(2026, 3, 3),
         lines=[line()],
     )
-    with pytest.raises(payables_services.PayablesError, match="Only posted bills"):
+    with pytest.raises(PayablesError, match="Only posted bills"):
         prepare(bookkeeper, [{"bill": draft, "amount": "1.00"}])
     assert PaymentBatch.objects.count() == 0
 
@@ -123,12 +129,12 @@ def test_an_empty_batch_a_doubled_bill_or_an_unposted_bill_is_refused(bookkeeper
 def test_the_preparer_cannot_approve_the_batch(bookkeeper, controller, bills):
     batch = prepare(bookkeeper, [{"bill": bills["s1"], "amount": "121.00"}])
 
-    with pytest.raises(payables_services.PayablesError, match="prepared a batch cannot approve"):
-        payables_services.payment_batch_approve(by=bookkeeper, batch=batch)
+    with pytest.raises(PayablesError, match="prepared a batch cannot approve"):
+        payment_batch_approve(by=bookkeeper, batch=batch)
     batch.refresh_from_db()
     assert batch.status == PaymentBatch.Status.DRAFT
 
-    payables_services.payment_batch_approve(by=controller, batch=batch)
+    payment_batch_approve(by=controller, batch=batch)
     batch.refresh_from_db()
     assert (batch.status, batch.approved_by) == (PaymentBatch.Status.APPROVED, controller)
 
@@ -143,19 +149,19 @@ def approved(bookkeeper, controller, bills):
             {"bill": bills["b1"], "amount": Decimal("242.00")},
         ],
     )
-    return payables_services.payment_batch_approve(by=controller, batch=batch)
+    return payment_batch_approve(by=controller, batch=batch)
 
 
 def test_only_an_approved_batch_goes_to_the_bank(bookkeeper, bills):
     batch = prepare(bookkeeper, [{"bill": bills["s1"], "amount": "121.00"}])
-    with pytest.raises(payables_services.PayablesError, match="Only an approved batch"):
-        payables_services.payment_batch_export(by=bookkeeper, batch=batch, file_format="xml")
+    with pytest.raises(PayablesError, match="Only an approved batch"):
+        payment_batch_export(by=bookkeeper, batch=batch, file_format="xml")
     batch.refresh_from_db()
     assert batch.status == PaymentBatch.Status.DRAFT
 
 
 def test_the_csv_has_one_transfer_per_supplier_with_the_bill_numbers(bookkeeper, approved):
-    name, content_type, content = payables_services.payment_batch_export(
+    name, content_type, content = payment_batch_export(
         by=bookkeeper, batch=approved, file_format="csv"
     )
 
@@ -182,7 +188,7 @@ def test_the_sepa_file_is_a_valid_pain_001_with_the_company_as_debtor(
     bookkeeper, approved, settings
 ):
     settings.COMPANY_NAME = "Magazinul Demo SRL"
-    name, content_type, content = payables_services.payment_batch_export(
+    name, content_type, content = payment_batch_export(
         by=bookkeeper, batch=approved, file_format="xml"
     )
 
@@ -217,18 +223,18 @@ def test_a_supplier_bic_the_schema_refuses_is_a_clear_error_and_the_batch_stays_
     supplier = bills["b1"].supplier
     supplier.bic = "NOT A BIC"
     supplier.save()
-    with pytest.raises(payables_services.PayablesError, match="does not pass the SEPA schema"):
-        payables_services.payment_batch_export(by=bookkeeper, batch=approved, file_format="xml")
+    with pytest.raises(PayablesError, match="does not pass the SEPA schema"):
+        payment_batch_export(by=bookkeeper, batch=approved, file_format="xml")
     approved.refresh_from_db()
     assert approved.status == PaymentBatch.Status.APPROVED
 
 
 def test_marking_paid_posts_one_balanced_entry_once(bookkeeper, approved, bills, standard_chart):
-    with pytest.raises(payables_services.PayablesError, match="Send the batch to the bank"):
-        payables_services.payment_batch_post(by=bookkeeper, batch=approved)
-    payables_services.payment_batch_export(by=bookkeeper, batch=approved, file_format="xml")
+    with pytest.raises(PayablesError, match="Send the batch to the bank"):
+        payment_batch_post(by=bookkeeper, batch=approved)
+    payment_batch_export(by=bookkeeper, batch=approved, file_format="xml")
 
-    batch = payables_services.payment_batch_post(by=bookkeeper, batch=approved)
+    batch = payment_batch_post(by=bookkeeper, batch=approved)
 
     entry = batch.journal_entry
     assert (entry.status, entry.source, entry.source_key, entry.date) == (
@@ -247,8 +253,8 @@ def test_marking_paid_posts_one_balanced_entry_once(bookkeeper, approved, bills,
         ("5121", Decimal("0.00"), Decimal("393.25"), batch.reference),
     ]
     assert trial_balance_difference() == Decimal("0.00")
-    with pytest.raises(payables_services.PayablesError, match="already paid and posted"):
-        payables_services.payment_batch_post(by=bookkeeper, batch=batch)
+    with pytest.raises(PayablesError, match="already paid and posted"):
+        payment_batch_post(by=bookkeeper, batch=batch)
     assert JournalEntry.objects.filter(source=JournalEntry.Source.PAYMENT).count() == 1
 
     states = dict(bills_with_state(today=date(2026, 4, 1)).values_list("number", "state"))

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from accounting.models.payables import PurchaseOrder, Supplier
-from accounting.services.purchasing import goods_receipt_record
+from accounting.services.goods_receipts import goods_receipt_record
 from tests.accounting.factories import SupplierFactory, make_order
 
 

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from accounting.models.payables import Supplier
-from accounting.services.purchasing import PurchasingError, supplier_create
+from accounting.services.purchasing import PurchasingError
+from accounting.services.suppliers import supplier_create
 from tests.accounting.factories import SupplierFactory
 
 GOOD_IBAN = "RO49 aaaa 1B31 0075 9384 0000"
