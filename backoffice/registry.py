@@ -9,6 +9,7 @@ home page (imported when the apps are ready) and `<app>/demo` for `seed_demo`
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import autodiscover_modules
 
@@ -114,7 +115,9 @@ def demo_steps() -> list[DemoStep]:
         if unknown:
             raise ImproperlyConfigured(f"Demo step {step.name!r} waits for unknown {unknown}.")
     ordered: list[DemoStep] = []
-    waiting = list(_demo_steps.values())
+    # Registration order follows import order, which a test or a command may
+    # change: the apps' order in INSTALLED_APPS decides first.
+    waiting = sorted(_demo_steps.values(), key=lambda step: _app_position(step.run))
     while waiting:
         done = {step.name for step in ordered}
         ready = next((s for s in waiting if done.issuperset(s.after)), None)
@@ -124,6 +127,12 @@ def demo_steps() -> list[DemoStep]:
         ordered.append(ready)
         waiting.remove(ready)
     return ordered
+
+
+def _app_position(run: Callable) -> int:
+    labels = [config.name for config in apps.get_app_configs()]
+    app = run.__module__.split(".")[0]
+    return labels.index(app) if app in labels else len(labels)
 
 
 def demo_autodiscover() -> None:
