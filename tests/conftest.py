@@ -16,10 +16,13 @@ from hypothesis import settings as hypothesis_settings
 from backoffice import roles
 from tests.factories import EmployeeFactory, UserFactory
 
+# Under xdist, workers copy one migrated template database (tests/databases.py).
+pytest_plugins = ["tests.databases"]
+
 # Property tests take their number of examples from the profile: `fast` for
 # `make test` and CI, `deep` for `make test-deep` (nightly). Pick one with
 # `--hypothesis-profile=deep` or HYPOTHESIS_PROFILE=deep.
-hypothesis_settings.register_profile("fast", max_examples=10, print_blob=True)
+hypothesis_settings.register_profile("fast", max_examples=20, print_blob=True)
 hypothesis_settings.register_profile("deep", max_examples=300, print_blob=True)
 hypothesis_settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "fast"))
 

@@ -23,6 +23,9 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from backoffice.models import Job, Notification
 from tests.permissions import ANON, EVERYONE, Row, only, public, signed_in
 
+# Under xdist the whole module runs on one process, so its records are made once.
+pytestmark = pytest.mark.xdist_group("permission-matrix")
+
 IGNORED_NAMESPACES = {"admin"}  # Django admin checks its own permissions
 APP_ROW_MODULES = [
     "tests.hr.permission_rows",
