@@ -16,7 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from backoffice import roles
 from tests.factories import EmployeeFactory, UserFactory
 
-# Under xdist, workers copy one migrated template database (tests/databases.py).
+# Test databases are copies of one migrated template (tests/databases.py).
 pytest_plugins = ["tests.databases"]
 
 # Property tests take their number of examples from the profile: `fast` for

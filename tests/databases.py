@@ -1,14 +1,18 @@
-"""Test databases under pytest-xdist: migrated once, copied for each worker.
+"""Test databases: migrated once into a template, copied for each test process.
 
-Each xdist worker (`make test` runs one per core) has a database of its own,
-test_<name>_gw0, test_<name>_gw1, ... Migrating each costs ~40 s of CPU per
-worker; instead the first worker to get here migrates a template,
+`make test` runs one pytest-xdist worker per core, each on a database of its
+own (test_<name>_gw0, test_<name>_gw1, ...). Migrating each costs ~40 s of
+CPU; instead the first worker to get here migrates a template,
 test_<name>_template (under a file lock the workers of a run share), and every
 worker copies it with `CREATE DATABASE ... TEMPLATE`, which takes under a
-second. The template is rebuilt for each run, or migrated forward with
-`--reuse-db` (`make test` locally); `--create-db` (CI) rebuilds it.
+second. A single-process run copies the template to test_<name> the same way.
 
-A single-process run (no `-n`) is pytest-django's own setup, untouched.
+The copy is fresh on every run, so a kept database can't carry over what an
+earlier run left: tests that flush the database (transactional, live server)
+also delete the rows the data migrations wrote, and with pytest-django's plain
+`--reuse-db` the next run would start without them. `--reuse-db` (`make test`
+locally) brings the template up to date with new migrations; `--create-db`
+(CI) and a run without either rebuild it.
 """
 
 import fcntl
@@ -22,28 +26,20 @@ import pytest
 TEMPLATE_SUFFIX = "_template"
 
 
-def _xdist_worker(config) -> dict | None:
-    return getattr(config, "workerinput", None)
+@pytest.fixture(scope="session")
+def django_db_keepdb() -> bool:
+    """The test database is a fresh copy of the template: pytest-django keeps it as it is."""
+    return True
 
 
 @pytest.fixture(scope="session")
-def django_db_keepdb(request) -> bool:
-    """A worker's database is a fresh copy of the template: pytest-django keeps it as it is."""
-    if _xdist_worker(request.config):
-        return True
-    return request.config.getvalue("reuse_db")
-
-
-@pytest.fixture(scope="session")
-def django_db_createdb(request) -> bool:
-    if _xdist_worker(request.config):
-        return False
-    return request.config.getvalue("create_db")
+def django_db_createdb() -> bool:
+    return False
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(_database_copied_from_template, django_db_setup):
-    """pytest-django's setup; under xdist it finds the worker's database already migrated."""
+    """pytest-django's setup, which finds the test database already migrated."""
     yield
 
 
@@ -51,22 +47,24 @@ def django_db_setup(_database_copied_from_template, django_db_setup):
 def _database_copied_from_template(
     request, django_db_blocker, django_db_modify_db_settings, tmp_path_factory
 ):
-    if not _xdist_worker(request.config):
-        yield
-        return
     from django.db import connection
 
-    reuse = request.config.getvalue("reuse_db") and not request.config.getvalue("create_db")
+    config = request.config
+    reuse = config.getvalue("reuse_db") and not config.getvalue("create_db")
     name = connection.creation._get_test_db_name()
-    template = name.rsplit("_", 1)[0] + TEMPLATE_SUFFIX
-    # The workers of one run share their base temporary folder's parent.
-    shared = tmp_path_factory.getbasetemp().parent
+    worker = getattr(config, "workerinput", {}).get("workerid")
+    template = (name.removesuffix(f"_{worker}") if worker else name) + TEMPLATE_SUFFIX
     with django_db_blocker.unblock():
-        with _file_lock(shared / f"{template}.lock"):
-            built = shared / f"{template}.built"
-            if not built.exists():
-                _template_migrate(connection, template, keep=reuse)
-                built.touch()
+        if worker:
+            # The workers of one run share their base temporary folder's parent.
+            shared = tmp_path_factory.getbasetemp().parent
+            with _file_lock(shared / f"{template}.lock"):
+                built = shared / f"{template}.built"
+                if not built.exists():
+                    _template_migrate(connection, template, keep=reuse)
+                    built.touch()
+        else:
+            _template_migrate(connection, template, keep=reuse)
         _database_copy(connection, template, name)
     yield
     if not reuse:
