@@ -10,7 +10,16 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) TEST_REDIS_URL=$(TEST_REDIS_URL) R
 	SECRET_KEY=tests-only-not-secret ALLOWED_HOSTS=localhost,127.0.0.1,testserver \
 	SECURE_SSL_REDIRECT=false DEBUG=false
 
-.PHONY: install run test bench lint format messages worker beat
+# One test process per core (pytest-xdist). `loadgroup` hands out single tests
+# in collection order, so each process still runs the flushing (transactional)
+# tests after the others; a module marked `xdist_group` stays on one process.
+TEST_WORKERS ?= auto
+# Locally the test databases are kept between runs (new migrations are still
+# applied; `make test TEST_DB=--create-db` rebuilds them). CI builds them afresh.
+TEST_DB ?= $(if $(CI),--create-db,--reuse-db)
+PYTEST := $(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(TEST_DB) --durations=15
+
+.PHONY: install run test test-deep bench lint format messages worker beat
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -29,7 +38,14 @@ run: install
 test: install
 	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)
 	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PYTEST) $(PYTEST_ARGS)
+
+# The same suite with many more property-test examples (Hypothesis profile
+# `deep`, registered in tests/conftest.py): nightly, or after touching money.
+test-deep: install
+	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)
+	$(TEST_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(TEST_ENV) $(PYTEST) --hypothesis-profile=deep $(PYTEST_ARGS)
 
 bench: install
 	@$(TEST_ENV) $(PY) manage.py check_services --redis-url $(TEST_REDIS_URL)

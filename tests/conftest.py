@@ -1,13 +1,30 @@
-"""Standing users, one per role, each with an employee record.
+"""Standing users, one per role, each with an employee record; the suite's speed settings.
 
 `role_users` maps each demo username to a user holding that role, the way
-`seed_demo` makes them, so tests can walk every role.
+`seed_demo` makes them, so tests can walk every role. A module whose tests
+only read the users and a set of shared records builds them once with
+`module_db` and `module_role_users` (see the permission matrix).
 """
 
+import os
+
 import pytest
+from django.db import transaction
+from django.test import override_settings
+from hypothesis import settings as hypothesis_settings
 
 from backoffice import roles
 from tests.factories import EmployeeFactory, UserFactory
+
+# Test databases are copies of one migrated template (tests/databases.py).
+pytest_plugins = ["tests.databases"]
+
+# Property tests take their number of examples from the profile: `fast` for
+# `make test` and CI, `deep` for `make test-deep` (nightly). Pick one with
+# `--hypothesis-profile=deep` or HYPOTHESIS_PROFILE=deep.
+hypothesis_settings.register_profile("fast", max_examples=20, print_blob=True)
+hypothesis_settings.register_profile("deep", max_examples=300, print_blob=True)
+hypothesis_settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "fast"))
 
 ROLE_OF_USER = {
     "admin": roles.ADMINISTRATOR,
@@ -32,14 +49,18 @@ def make_role_user(username: str):
     return user
 
 
-@pytest.fixture
-def role_users(db):
+def make_role_users() -> dict:
     users = {username: make_role_user(username) for username in ROLE_OF_USER}
     # The employee reports to the manager, as in the demo company.
     team_member = users["employee"].employee
     team_member.manager = users["manager"].employee
     team_member.save()
     return users
+
+
+@pytest.fixture
+def role_users(db):
+    return make_role_users()
 
 
 @pytest.fixture
@@ -63,13 +84,48 @@ def outsider(db):
     return UserFactory(username="outsider")
 
 
+@pytest.fixture(scope="module")
+def module_db(django_db_setup, django_db_blocker):
+    """One transaction around a module, rolled back when its last test ends.
+
+    Module-scoped fixtures build records inside it (`with module_db.unblock():`)
+    once; every test of the module sees them, and still rolls back its own
+    changes (its `db` transaction is a savepoint inside this one), the way
+    Django's `setUpTestData` works. Only for modules whose tests all use `db`:
+    a `transactional_db` or `live_server` test cannot run inside it.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+    try:
+        yield django_db_blocker
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def module_media(tmp_path_factory):
+    """A throwaway media folder for the files a module's shared records write."""
+    return tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(scope="module")
+def module_role_users(module_db, module_media):
+    """`role_users`, made once per module (see `module_db`): for tests that only read them."""
+    with module_db.unblock(), override_settings(MEDIA_ROOT=module_media):
+        return make_role_users()
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Files written by tests (job results, uploads) land in a throwaway folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
+@pytest.fixture(scope="session", autouse=True)
+def _fast_password_hashing():
     # Production's PBKDF2 is slow on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield

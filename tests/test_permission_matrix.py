@@ -8,17 +8,23 @@ visitors are sent to the login page (302).
 
 The core's rows are here; each app keeps its own in
 `tests/<app>/permission_rows.py` (`ROWS`, and `make_objects(role_users)` for
-the records its URLs need).
+the records its URLs need). The users and records are made once for the
+module (`module_db`); each row's requests run in a savepoint rolled back
+after it, so a POST in one row changes nothing for the next.
 """
 
 import importlib
 
 import pytest
 from django.core.files.base import ContentFile
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from backoffice.models import Job, Notification
 from tests.permissions import ANON, EVERYONE, Row, only, public, signed_in
+
+# Under xdist the whole module runs on one process, so its records are made once.
+pytestmark = pytest.mark.xdist_group("permission-matrix")
 
 IGNORED_NAMESPACES = {"admin"}  # Django admin checks its own permissions
 APP_ROW_MODULES = [
@@ -89,24 +95,35 @@ def test_every_named_url_has_a_row_for_every_role():
         assert set(row.expect) == set(EVERYONE), f"{name} lacks a role"
 
 
-@pytest.fixture
-def objects(role_users):
-    hr_user = role_users["hr"]
-    job = Job.objects.create(kind="hr.employee_export", requested_by=hr_user, status="succeeded")
-    job.result_file.save("export.csv", ContentFile(b"a,b\n"), save=True)
-    notification = Notification.objects.create(
-        recipient=role_users["employee"], title="Hello", url="/"
-    )
-    objects = {"job": job, "notification": notification}
-    for module in APP_ROWS:
-        make_objects = getattr(module, "make_objects", None)
-        if make_objects:
-            objects |= make_objects(role_users)
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, module_media):
+    """The rows read the files the shared records wrote: one media folder for the module."""
+    settings.MEDIA_ROOT = module_media
+
+
+@pytest.fixture(scope="module")
+def objects(module_db, module_role_users, module_media):
+    role_users = module_role_users
+    with module_db.unblock(), override_settings(MEDIA_ROOT=module_media):
+        hr_user = role_users["hr"]
+        job = Job.objects.create(
+            kind="hr.employee_export", requested_by=hr_user, status="succeeded"
+        )
+        job.result_file.save("export.csv", ContentFile(b"a,b\n"), save=True)
+        notification = Notification.objects.create(
+            recipient=role_users["employee"], title="Hello", url="/"
+        )
+        objects = {"job": job, "notification": notification}
+        for module in APP_ROWS:
+            make_objects = getattr(module, "make_objects", None)
+            if make_objects:
+                objects |= make_objects(role_users)
     return objects
 
 
 @pytest.mark.parametrize("name", list(MATRIX))
-def test_each_role_gets_the_expected_answer(client, role_users, objects, name):
+def test_each_role_gets_the_expected_answer(db, client, module_role_users, objects, name):
+    role_users = module_role_users
     row = MATRIX[name]
     url = reverse(name, kwargs=row.kwargs(objects))
     actual = {}

@@ -102,9 +102,7 @@ def assert_month_totals_match_the_lines(accounts):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="monthly totals live in Postgres")
-@settings(
-    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
 def test_the_trial_balance_is_zero_after_every_posting_and_reversal(accountant, accounts, steps):
     posted = []

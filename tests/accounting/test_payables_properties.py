@@ -136,9 +136,7 @@ def assert_the_books_agree():
     )
 
 
-@settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=steps)
 def test_the_ledger_owes_suppliers_exactly_the_open_bills(
     bookkeeper, controller, suppliers, standard_chart, steps

@@ -38,7 +38,7 @@ def inputs(draw):
     )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(
     code=st.sampled_from(["RO", "SIMPLE"]),
     data=inputs(),
@@ -126,7 +126,7 @@ def rule_sets(draw):
     return tuple(rules)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)
 @given(rules=rule_sets(), data=inputs())
 def test_any_valid_rule_set_adds_up_to_the_cent(rules, data):
     from hypothesis import assume

@@ -62,7 +62,6 @@ def books(calculator):  # noqa: F811
 
 
 @settings(
-    max_examples=10,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

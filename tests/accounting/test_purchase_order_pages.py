@@ -203,7 +203,7 @@ amounts = st.tuples(
 class TestTotalsInSqlMatchTheRoundingRule(HypothesisTestCase):
     """The list pages' SQL totals equal `line_amounts` summed in Python, to the cent."""
 
-    @hypothesis_settings(max_examples=25, deadline=None)
+    @hypothesis_settings(deadline=None)
     @given(lines=st.lists(amounts, min_size=1, max_size=4))
     def test_sql_totals_equal_python_totals(self, lines):
         by = UserFactory()
