@@ -4,7 +4,7 @@ from datetime import date
 
 from celery import shared_task
 
-from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services import documents as documents_services
 from hr.services import imports as imports_services
 from hr.services import training_reminders as training_reminders_services
@@ -28,7 +28,7 @@ def employees_deactivate_departed_task(today: str | None = None) -> int:
     `today` (ISO date) lets an operator catch up a missed day; beat sends none.
     """
     on = date.fromisoformat(today) if today else None
-    return discipline_services.employees_deactivate_departed(today=on)
+    return dismissals_services.employees_deactivate_departed(today=on)
 
 
 @shared_task(name="hr.tasks.training_reminders_task")

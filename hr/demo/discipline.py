@@ -14,6 +14,7 @@ from hr.models.discipline import DismissalCase, Warning
 from hr.models.employees import Employee
 from hr.services import complaints as complaints_services
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 
 User = get_user_model()
 
@@ -132,10 +133,10 @@ def _dismissal_awaiting_manager(hr, employee: Employee) -> None:
     discipline_services.incident_record(
         by=hr, employee=employee, occurred_on=today, description="Store left open again."
     )
-    case = discipline_services.dismissal_case_open(
+    case = dismissals_services.dismissal_case_open(
         by=hr,
         employee=employee,
         reason="Store left open again while under a final warning.",
         last_day=today + timedelta(days=30),
     )
-    discipline_services.dismissal_case_agree(by=hr, case=case, as_manager=False)
+    dismissals_services.dismissal_case_agree(by=hr, case=case, as_manager=False)

@@ -10,6 +10,7 @@ from hr.models.employees import Employee
 from hr.selectors import discipline as discipline_selectors
 from hr.selectors import employees as employees_selectors
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services.discipline import DisciplineError
 from hr.services.employees import EmployeeError
 
@@ -149,7 +150,7 @@ def dismissal_create(request, pk):
     form = DismissalCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = discipline_services.dismissal_case_open(
+            case = dismissals_services.dismissal_case_open(
                 by=request.user, employee=employee, **form.cleaned_data
             )
         except DisciplineError as exc:
@@ -187,7 +188,7 @@ def dismissal_team(request):
 def _agree(request, pk, *, as_manager: bool):
     case = _visible_case(request, pk)
     try:
-        case = discipline_services.dismissal_case_agree(
+        case = dismissals_services.dismissal_case_agree(
             by=request.user, case=case, as_manager=as_manager
         )
     except DEPARTURE_ERRORS as exc:
@@ -217,7 +218,7 @@ def dismissal_agree_manager(request, pk):
 def dismissal_withdraw(request, pk):
     case = _visible_case(request, pk)
     try:
-        discipline_services.dismissal_case_withdraw(by=request.user, case=case)
+        dismissals_services.dismissal_case_withdraw(by=request.user, case=case)
     except DisciplineError as exc:
         messages.error(request, str(exc))
     else:
@@ -231,7 +232,7 @@ def termination_create(request, pk):
     form = TerminationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            discipline_services.employee_terminate(
+            dismissals_services.employee_terminate(
                 by=request.user, employee=employee, **form.cleaned_data
             )
         except DEPARTURE_ERRORS as exc:

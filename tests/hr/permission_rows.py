@@ -13,6 +13,7 @@ from hr.models.hiring import Applicant
 from hr.models.imports import EmployeeImport
 from hr.services import complaints as complaints_services
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services import documents as documents_services
 from hr.services import interviews as interviews_services
 from hr.services import onboarding as onboarding_services
@@ -104,11 +105,11 @@ def _discipline_objects(role_users) -> dict:
         rule_id=1,
         proposes="final_warning",
     )
-    case = discipline_services.dismissal_case_open(
+    case = dismissals_services.dismissal_case_open(
         by=hr_user, employee=employee, reason="Repeated lateness", last_day=today + timedelta(30)
     )
     leaver = EmployeeFactory(hire_date=date(2020, 1, 1))
-    discipline_services.employee_terminate(
+    dismissals_services.employee_terminate(
         by=hr_user, employee=leaver, kind="resignation", reason="Moving", last_day=today
     )
     return {

@@ -8,6 +8,7 @@ from backoffice import events
 from hr.models.discipline import DismissalCase, OffboardingItem, Termination
 from hr.models.employees import Employee, EmploymentChange
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services import employees as employees_services
 from hr.tasks import employees_deactivate_departed_task
 from tests.factories import EmployeeFactory, UserFactory
@@ -28,7 +29,7 @@ def dismissed_events():
 
 
 def open_case(role_users, last_day=None):
-    return discipline_services.dismissal_case_open(
+    return dismissals_services.dismissal_case_open(
         by=role_users["hr"],
         employee=role_users["employee"].employee,
         reason="Third incident under a final warning",
@@ -38,12 +39,12 @@ def open_case(role_users, last_day=None):
 
 def test_a_dismissal_needs_hr_and_the_manager_and_then_dismisses(role_users, dismissed_events):
     case = open_case(role_users)
-    case = discipline_services.dismissal_case_agree(
+    case = dismissals_services.dismissal_case_agree(
         by=role_users["hr"], case=case, as_manager=False
     )
     assert case.status == "awaiting"
     assert dismissed_events == []
-    case = discipline_services.dismissal_case_agree(
+    case = dismissals_services.dismissal_case_agree(
         by=role_users["manager"], case=case, as_manager=True
     )
     assert case.status == "completed"
@@ -66,9 +67,9 @@ def test_the_same_person_cannot_give_both_agreements(role_users):
     Employee.objects.filter(pk=case.manager_id).update(user=None)
     Employee.objects.filter(user=admin).update(user=None)
     Employee.objects.filter(pk=case.manager_id).update(user=admin)
-    discipline_services.dismissal_case_agree(by=admin, case=case, as_manager=False)
+    dismissals_services.dismissal_case_agree(by=admin, case=case, as_manager=False)
     with pytest.raises(discipline_services.DisciplineError, match="must be another person"):
-        discipline_services.dismissal_case_agree(by=admin, case=case, as_manager=True)
+        dismissals_services.dismissal_case_agree(by=admin, case=case, as_manager=True)
     case.refresh_from_db()
     assert case.manager_agreed_by is None
     assert case.status == "awaiting"
@@ -77,7 +78,7 @@ def test_the_same_person_cannot_give_both_agreements(role_users):
 def test_only_the_employees_own_manager_agrees_as_manager(role_users):
     case = open_case(role_users)
     with pytest.raises(discipline_services.DisciplineError, match="manager"):
-        discipline_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=True)
+        dismissals_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=True)
 
 
 def test_a_second_open_case_is_refused(role_users):
@@ -102,7 +103,7 @@ def test_a_last_day_before_the_hire_date_is_refused(role_users, client):
 
 def test_the_manager_agrees_on_their_own_page(role_users, client):
     case = open_case(role_users)
-    discipline_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
+    dismissals_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
     client.force_login(role_users["manager"])
     assert list(client.get(reverse("hr:dismissal-team")).context["cases"]) == [case]
     client.post(reverse("hr:dismissal-agree-manager", args=[case.pk]))
@@ -147,7 +148,7 @@ def test_a_resignation_through_the_page_opens_the_offboarding_checklist(
 def test_a_departure_before_the_hire_date_changes_nothing(role_users, client):
     employee = role_users["employee"].employee
     with pytest.raises(employees_services.EmployeeError, match="before the hire date"):
-        discipline_services.employee_terminate(
+        dismissals_services.employee_terminate(
             by=role_users["hr"],
             employee=employee,
             kind="retirement",
@@ -163,7 +164,7 @@ def test_a_departure_before_the_hire_date_changes_nothing(role_users, client):
 def test_a_departure_while_a_dismissal_case_is_open_is_refused(role_users):
     open_case(role_users)
     with pytest.raises(discipline_services.DisciplineError, match="Withdraw"):
-        discipline_services.employee_terminate(
+        dismissals_services.employee_terminate(
             by=role_users["hr"],
             employee=role_users["employee"].employee,
             kind="resignation",
@@ -175,7 +176,7 @@ def test_a_departure_while_a_dismissal_case_is_open_is_refused(role_users):
 def test_the_daily_task_closes_the_login_once_the_last_day_has_passed(role_users, client):
     user = role_users["employee"]
     staying = role_users["clerk"]
-    discipline_services.employee_terminate(
+    dismissals_services.employee_terminate(
         by=role_users["hr"],
         employee=user.employee,
         kind="end_of_contract",
@@ -187,8 +188,8 @@ def test_the_daily_task_closes_the_login_once_the_last_day_has_passed(role_users
     assert user.is_active
 
     tomorrow = TODAY() + timedelta(days=1)
-    assert discipline_services.employees_deactivate_departed(today=tomorrow) == 1
-    assert discipline_services.employees_deactivate_departed(today=tomorrow) == 0  # idempotent
+    assert dismissals_services.employees_deactivate_departed(today=tomorrow) == 1
+    assert dismissals_services.employees_deactivate_departed(today=tomorrow) == 0  # idempotent
     user.refresh_from_db()
     staying.refresh_from_db()
     employee = Employee.objects.get(pk=user.employee.pk)
@@ -219,7 +220,7 @@ def test_the_offboarding_list_takes_a_bounded_number_of_queries(
 ):
     for _n in range(30):
         leaver = EmployeeFactory(hire_date=date(2020, 1, 1))
-        discipline_services.employee_terminate(
+        dismissals_services.employee_terminate(
             by=role_users["hr"], employee=leaver, kind="retirement", reason="r", last_day=TODAY()
         )
     client.force_login(role_users["hr"])

@@ -18,6 +18,7 @@ from hr.models.discipline import (
 )
 from hr.services import complaints as complaints_services
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 
 MODELS = [
     Complaint,
@@ -52,8 +53,8 @@ def records(role_users):
     discipline_services.incident_record(
         by=hr, employee=employee, occurred_on=today, description="i"
     )
-    discipline_services.dismissal_case_open(by=hr, employee=employee, reason="r", last_day=today)
-    discipline_services.employee_terminate(
+    dismissals_services.dismissal_case_open(by=hr, employee=employee, reason="r", last_day=today)
+    dismissals_services.employee_terminate(
         by=hr,
         employee=role_users["clerk"].employee,
         kind="retirement",

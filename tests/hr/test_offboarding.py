@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from backoffice import events
 from hr.models.discipline import OffboardingItem
 from hr.models.employees import Employee
-from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services.offboarding import OffboardingError, offboarding_item_done
 from tests.factories import EmployeeFactory
 
@@ -20,7 +20,7 @@ from tests.factories import EmployeeFactory
 @pytest.fixture
 def leaver(role_users):
     employee = EmployeeFactory(hire_date=date(2020, 1, 1))
-    discipline_services.employee_terminate(
+    dismissals_services.employee_terminate(
         by=role_users["hr"],
         employee=employee,
         kind="resignation",
@@ -143,7 +143,7 @@ def test_a_report_ticks_the_latest_departure_only(role_users, leaver):
     # Rehired and leaving again: the new checklist is the one a report ticks.
     Employee.objects.filter(pk=leaver.pk).update(status="active", termination_date=None)
     leaver.refresh_from_db()
-    discipline_services.employee_terminate(
+    dismissals_services.employee_terminate(
         by=role_users["hr"],
         employee=leaver,
         kind="retirement",

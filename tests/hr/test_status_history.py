@@ -14,6 +14,7 @@ from hr.models.training import TrainingAssignment
 from hr.services import applicants as applicants_services
 from hr.services import complaints as complaints_services
 from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from hr.services import hiring as hiring_services
 from hr.services import interviews as interviews_services
 from hr.services import training_results as training_results_services
@@ -152,7 +153,7 @@ def test_an_opening_status_change_is_kept_and_a_repeat_is_refused(role_users):
 
 
 def open_case(role_users):
-    return discipline_services.dismissal_case_open(
+    return dismissals_services.dismissal_case_open(
         by=role_users["hr"],
         employee=role_users["employee"].employee,
         reason="Third incident under a final warning",
@@ -162,9 +163,9 @@ def open_case(role_users):
 
 def test_the_agreement_that_dismisses_is_kept_with_who_gave_it(role_users):
     case = open_case(role_users)
-    discipline_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
+    dismissals_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
     assert latest(case).history_user == role_users["hr"]
-    discipline_services.dismissal_case_agree(by=role_users["manager"], case=case, as_manager=True)
+    dismissals_services.dismissal_case_agree(by=role_users["manager"], case=case, as_manager=True)
     assert_moved(case, by=role_users["manager"], to="completed")
     assert case.manager_agreed_by == role_users["manager"]
     assert case.manager_agreed_at is not None
@@ -175,11 +176,11 @@ def test_the_agreement_that_dismisses_is_kept_with_who_gave_it(role_users):
 
 def test_a_refused_dismissal_step_changes_nothing(role_users):
     case = open_case(role_users)
-    discipline_services.dismissal_case_withdraw(by=role_users["hr"], case=case)
+    dismissals_services.dismissal_case_withdraw(by=role_users["hr"], case=case)
     assert_moved(case, by=role_users["hr"], to="withdrawn")
     rows = history_count(case)
     with pytest.raises(discipline_services.DisciplineError, match="no longer awaiting"):
-        discipline_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
+        dismissals_services.dismissal_case_agree(by=role_users["hr"], case=case, as_manager=False)
     assert_unchanged(case, was="withdrawn", rows=rows)
     assert case.hr_agreed_by is None
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from hr.models.discipline import OffboardingItem
-from hr.services import discipline as discipline_services
+from hr.services import dismissals as dismissals_services
 from it_support.services import ItSupportError, offboarding_item_report_done
 from tests.factories import EmployeeFactory
 
@@ -19,7 +19,7 @@ from tests.factories import EmployeeFactory
 @pytest.fixture
 def leaver(role_users):
     employee = EmployeeFactory(hire_date=date(2020, 1, 1), first_name="Lea", last_name="Vance")
-    discipline_services.employee_terminate(
+    dismissals_services.employee_terminate(
         by=role_users["hr"],
         employee=employee,
         kind="end_of_contract",
