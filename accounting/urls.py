@@ -3,6 +3,7 @@ from django.urls import path
 from accounting.views import ledger as ledger_views
 from accounting.views import pay as pay_views
 from accounting.views import payables as payables_views
+from accounting.views import payment_batches as payment_batches_views
 from accounting.views import payroll_reports as payroll_reports_views
 from accounting.views import payroll_rules as payroll_rules_views
 from accounting.views import payroll_runs as payroll_runs_views
@@ -51,17 +52,17 @@ urlpatterns = [
     path("bills/<int:pk>/cancel/", payables_views.bill_cancel, name="bill-cancel"),
     path("bills/<int:pk>/release/", payables_views.bill_release, name="bill-release"),
     path("payables/ageing/", payables_views.payables_ageing, name="payables-ageing"),
-    path("payments/", payables_views.batch_list, name="batch-list"),
-    path("payments/new/", payables_views.batch_create, name="batch-create"),
-    path("payments/<int:pk>/", payables_views.batch_detail, name="batch-detail"),
-    path("payments/<int:pk>/approve/", payables_views.batch_approve, name="batch-approve"),
-    path("payments/<int:pk>/cancel/", payables_views.batch_cancel, name="batch-cancel"),
+    path("payments/", payment_batches_views.batch_list, name="batch-list"),
+    path("payments/new/", payment_batches_views.batch_create, name="batch-create"),
+    path("payments/<int:pk>/", payment_batches_views.batch_detail, name="batch-detail"),
+    path("payments/<int:pk>/approve/", payment_batches_views.batch_approve, name="batch-approve"),
+    path("payments/<int:pk>/cancel/", payment_batches_views.batch_cancel, name="batch-cancel"),
     path(
         "payments/<int:pk>/export/<slug:file_format>/",
-        payables_views.batch_export,
+        payment_batches_views.batch_export,
         name="batch-export",
     ),
-    path("payments/<int:pk>/paid/", payables_views.batch_post, name="batch-post"),
+    path("payments/<int:pk>/paid/", payment_batches_views.batch_post, name="batch-post"),
     # Purchasing
     path("suppliers/", purchasing_views.supplier_list, name="supplier-list"),
     path("suppliers/new/", purchasing_views.supplier_create, name="supplier-create"),
