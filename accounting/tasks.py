@@ -13,14 +13,12 @@ def supplier_bill_reminders_task() -> dict:
     return supplier_bill_reminders_send()
 
 
-@shared_task(
-    name="accounting.tasks.purchase_order_email_task",
-    autoretry_for=(OSError,),
-    retry_backoff=60,
-    max_retries=5,
-)
+@shared_task(name="accounting.tasks.purchase_order_email_task")
 def purchase_order_email_task(order_id: int) -> bool:
-    """Email a sent order's PDF to its supplier (once: the service claims it)."""
+    """Email a sent order's PDF to its supplier (once: the service claims it).
+
+    A refused send is retried by the core's outbox (`retry-mail`), not by the
+    task, so there is one retry schedule for every email."""
     return purchasing.purchase_order_email(order_id=order_id)
 
 
