@@ -3,7 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from backoffice.mail import mail_retry_now
-from backoffice.models import Job, JobChunk, Notification, OutboxAttachment, OutboxMessage
+from backoffice.models import (
+    Job,
+    JobChunk,
+    Notification,
+    OutboxAttachment,
+    OutboxMessage,
+    PublicHoliday,
+)
 
 ADD, CHANGE, DELETE = "add", "change", "delete"
 
@@ -160,3 +167,11 @@ class OutboxMessageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
             % {"count": due},
             messages.SUCCESS,
         )
+
+
+@admin.register(PublicHoliday)
+class PublicHolidayAdmin(admin.ModelAdmin):
+    list_display = ["date", "name"]
+    search_fields = ["name"]
+    list_filter = ["date"]
+    date_hierarchy = "date"

@@ -250,3 +250,22 @@ class OutboxAttachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class PublicHoliday(models.Model):
+    """A legal day off for the whole company; working days are Monday to Friday minus these.
+
+    Kept in the core because every department counts working days with it:
+    payroll, leave, complaint deadlines and IT's service-level clocks.
+    """
+
+    date = models.DateField(_("date"), unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("public holiday")
+        verbose_name_plural = _("public holidays")
+
+    def __str__(self):
+        return f"{self.date}: {self.name}"

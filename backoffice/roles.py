@@ -213,7 +213,7 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.view_timesheet",
         "accounting.view_timesheetday",
         "accounting.view_historicaltimesheet",
-        "accounting.view_publicholiday",
+        "backoffice.view_publicholiday",
         # Payroll runs: accountants prepare and calculate; another person approves.
         "accounting.add_payrollrun",
         "accounting.change_payrollrun",
@@ -251,7 +251,7 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.view_historicalpayitem",
         "accounting.view_timesheet",
         "accounting.view_timesheetday",
-        "accounting.view_publicholiday",
+        "backoffice.view_publicholiday",
         "accounting.view_payrollrun",
         "accounting.approve_payrollrun",
         "accounting.view_historicalpayrollrun",

@@ -6,20 +6,11 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounting.models.pay import (
     PayItem,
     PayProfile,
-    PublicHoliday,
     Timesheet,
     TimesheetDay,
     TimesheetReminder,
 )
 from backoffice.admin import ADD, CHANGE, ReadOnlyAdminMixin, ReadOnlyOnceFinalAdminMixin
-
-
-@admin.register(PublicHoliday)
-class PublicHolidayAdmin(admin.ModelAdmin):
-    list_display = ["date", "name"]
-    search_fields = ["name"]
-    list_filter = ["date"]
-    date_hierarchy = "date"
 
 
 @admin.register(PayProfile)

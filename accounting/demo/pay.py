@@ -17,7 +17,8 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from accounting.models.pay import PayItem, PayProfile, Timesheet, TimesheetDay
-from accounting.selectors.pay import calendar_month_end, calendar_month_start, working_dates
+from accounting.selectors.pay import calendar_month_end, calendar_month_start
+from backoffice.calendar import working_dates
 from hr.models.employees import Employee
 
 User = get_user_model()

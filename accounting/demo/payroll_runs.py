@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounting.models.payroll_rules import PayrollRuleSet
 from accounting.models.payroll_runs import PayrollRun
-from accounting.selectors.pay import calendar_month_start, working_dates
+from accounting.selectors.pay import calendar_month_start
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 from accounting.services.payroll_runs import (
@@ -16,6 +16,7 @@ from accounting.services.payroll_runs import (
     payroll_run_totals,
     run_employees,
 )
+from backoffice.calendar import working_dates
 
 
 def payroll_runs_demo_create(*, by) -> PayrollRun:

@@ -1,4 +1,4 @@
-"""The inputs a payroll run reads: the working-day calendar, each employee's
+"""The inputs a payroll run reads: each employee's
 dated pay profile, pay items (earnings and deductions) and monthly timesheets.
 
 A pay profile takes effect from a date; the one in force on a day is the
@@ -23,21 +23,6 @@ from hr.models.employees import Employee
 MONEY = {"max_digits": 14, "decimal_places": 2}
 HOURS = {"max_digits": 5, "decimal_places": 2}
 ZERO = Decimal("0.00")
-
-
-class PublicHoliday(models.Model):
-    """A legal day off; working days are Monday to Friday minus these."""
-
-    date = models.DateField(_("date"), unique=True)
-    name = models.CharField(_("name"), max_length=120)
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("public holiday")
-        verbose_name_plural = _("public holidays")
-
-    def __str__(self):
-        return f"{self.date}: {self.name}"
 
 
 class PayProfile(models.Model):

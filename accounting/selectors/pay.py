@@ -7,7 +7,7 @@ payroll roles.
 """
 
 import calendar
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import (
@@ -23,7 +23,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from accounting.models.pay import PayItem, PayProfile, PublicHoliday, Timesheet, TimesheetDay
+from accounting.models.pay import PayItem, PayProfile, Timesheet, TimesheetDay
+from backoffice.calendar import working_days
 from hr.models.employees import Employee
 
 ZERO = Decimal("0.00")
@@ -35,23 +36,6 @@ def calendar_month_start(day: date) -> date:
 
 def calendar_month_end(day: date) -> date:
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
-
-
-def holidays_between(start: date, end: date) -> dict[date, str]:
-    return dict(PublicHoliday.objects.filter(date__range=(start, end)).values_list("date", "name"))
-
-
-def working_dates(start: date, end: date) -> list[date]:
-    """Monday to Friday from `start` to `end` (both included), minus public holidays."""
-    if end < start:
-        return []
-    holidays = holidays_between(start, end)
-    days = (start + timedelta(days=n) for n in range((end - start).days + 1))
-    return [day for day in days if day.weekday() < 5 and day not in holidays]
-
-
-def working_days(start: date, end: date) -> int:
-    return len(working_dates(start, end))
 
 
 # Pay profiles and items -------------------------------------------------------

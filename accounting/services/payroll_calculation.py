@@ -38,9 +38,10 @@ from accounting.payroll.engine import (
     PayrollRulesError,
     calculate,
 )
-from accounting.selectors.pay import pay_items_for_month, pay_profiles_on, working_dates
+from accounting.selectors.pay import pay_items_for_month, pay_profiles_on
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.payroll_runs import run_employees
+from backoffice.calendar import working_dates
 from backoffice.jobs import job_chunks_count
 from hr.models.employees import Employee
 

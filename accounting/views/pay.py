@@ -27,6 +27,7 @@ from accounting.selectors import pay as pay_selectors
 from accounting.selectors.pay import calendar_month_end, calendar_month_start
 from accounting.services import pay as pay_services
 from accounting.services.pay import PayInputError
+from backoffice.calendar import holidays_between, working_dates, working_days
 from backoffice.pagination import querystring_without_page
 from backoffice.permissions import require_any_perm, require_perm
 from hr.models.employees import Employee
@@ -181,7 +182,7 @@ def _initial_days(timesheet, first, last) -> dict:
     # A convenience for a new month: normal hours on every working day.
     profile = pay_selectors.pay_profile_on(timesheet.employee, last)
     hours = profile.normal_hours_per_day if profile else 8
-    return {day: {"normal": hours} for day in pay_selectors.working_dates(first, last)}
+    return {day: {"normal": hours} for day in working_dates(first, last)}
 
 
 @require_perm("accounting.fill_timesheet")
@@ -224,8 +225,8 @@ def timesheet_mine(request):
             "form": form,
             "month": first,
             "kinds": TimesheetDay.KINDS,
-            "holidays": pay_selectors.holidays_between(first, last),
-            "working_days": pay_selectors.working_days(first, last),
+            "holidays": holidays_between(first, last),
+            "working_days": working_days(first, last),
             "expected": pay_selectors.expected_hours(employee, first),
         },
     )

@@ -4,7 +4,8 @@ from datetime import date
 from decimal import Decimal
 
 from accounting.models.pay import PayProfile, Timesheet, TimesheetDay
-from accounting.selectors.pay import calendar_month_end, working_dates
+from accounting.selectors.pay import calendar_month_end
+from backoffice.calendar import working_dates
 
 IBAN = "RO49AAAA1B31007593840000"
 

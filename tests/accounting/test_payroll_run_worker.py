@@ -8,7 +8,6 @@ import pytest
 from django.db.models import Sum
 
 from accounting.models.payroll_runs import PayrollRun, PayslipLine
-from accounting.selectors.pay import working_dates
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.payroll_calculation import payroll_run_calculate_chunk
 from accounting.services.payroll_runs import (
@@ -19,6 +18,7 @@ from accounting.services.payroll_runs import (
     run_employees,
 )
 from backoffice import roles
+from backoffice.calendar import working_dates
 from backoffice.models import Job, JobChunk
 from backoffice.services import jobs_stale
 from backoffice.tasks import job_requeue_stale_task, job_run_task

@@ -13,7 +13,6 @@ from accounting.models.ledger import JournalEntry
 from accounting.models.payroll_rules import PayrollRuleSet
 from accounting.models.payroll_runs import PayrollException, PayrollRun, Payslip
 from accounting.payroll.engine import HOUR_KINDS
-from accounting.selectors.pay import working_dates, working_days
 from accounting.selectors.payroll_rules import payroll_rule_set_specs
 from accounting.services.ledger import fiscal_year_create
 from accounting.services.payroll_calculation import payroll_run_calculate_chunk
@@ -27,6 +26,7 @@ from accounting.services.payroll_runs import (
     payroll_run_post,
 )
 from backoffice import roles
+from backoffice.calendar import working_dates, working_days
 from backoffice.models import Job
 from backoffice.services import job_run
 from tests.accounting.pay import profile, timesheet

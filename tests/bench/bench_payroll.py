@@ -175,9 +175,9 @@ def _chunk_queries(run) -> list[dict]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from accounting.selectors.pay import working_dates
     from accounting.selectors.payroll_rules import payroll_rule_set_specs
     from accounting.services.payroll_calculation import payroll_run_calculate_chunk
+    from backoffice.calendar import working_dates
 
     rules, parameters = payroll_rule_set_specs(run.rule_set)
     days = working_dates(run.period_start, run.period_end)

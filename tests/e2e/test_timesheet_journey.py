@@ -10,7 +10,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from accounting.models.pay import Timesheet
-from accounting.selectors.pay import calendar_month_end, calendar_month_start, working_dates
+from accounting.selectors.pay import calendar_month_end, calendar_month_start
+from backoffice.calendar import working_dates
 from hr.models.employees import Employee
 from tests.e2e.conftest import log_in
 

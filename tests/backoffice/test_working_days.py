@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from accounting.models.pay import PublicHoliday
-from accounting.selectors.pay import working_dates, working_days
+from backoffice.calendar import working_dates, working_days
+from backoffice.models import PublicHoliday
 
 pytestmark = pytest.mark.django_db
 
