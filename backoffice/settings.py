@@ -238,6 +238,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # Uploads: refuse bodies that are too large before they reach a view.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# ZIP-based files (DOCX, XLSX, ODT) are opened to tell them apart: refuse bombs
+# (backoffice/uploads.py).
+UPLOAD_UNZIPPED_MAX_BYTES = env.int("UPLOAD_UNZIPPED_MAX_BYTES", default=200 * 1024 * 1024)
+UPLOAD_ZIP_MAX_MEMBERS = env.int("UPLOAD_ZIP_MAX_MEMBERS", default=5000)
 # Per-feature limits, checked by the forms with a clear message.
 HR_DOCUMENT_MAX_BYTES = env.int("HR_DOCUMENT_MAX_BYTES", default=5 * 1024 * 1024)
 HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
