@@ -262,6 +262,12 @@ ROLES: dict[str, list[str] | str] = {
     IT: [
         "backoffice.access_it",
         "hr.view_directory",
+        "it_support.view_system",
+        "it_support.add_system",
+        "it_support.change_system",
+        "it_support.view_equipment",
+        "it_support.add_equipment",
+        "it_support.change_equipment",
     ],
     CLERK: [
         "backoffice.access_clerical",

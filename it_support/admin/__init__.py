@@ -1,0 +1,2 @@
+# Django's admin finds the registrations through this package.
+from it_support.admin import inventory  # noqa: F401
