@@ -1,0 +1,1 @@
+# Django's admin finds the registrations through this package; each subject adds its module.

@@ -1,0 +1,2 @@
+# Django finds the models through this package; callers import from the module
+# that defines a model. Each subject adds its module here.
