@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the input: control characters get a 400 page.
+    "backoffice.input_guards.InputGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -181,9 +183,15 @@ PAYROLL_VARIANCE_PERCENT = Decimal(env("PAYROLL_VARIANCE_PERCENT", default="10")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True), else the console.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True). Without it, the
+# console in development; in production a backend that sends and prints
+# nothing (the console would write reset links and payslips to the log), and
+# `check --deploy` fails (backoffice/checks.py).
+if env("EMAIL_URL", default="") or DEBUG:
+    EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+    vars().update(EMAIL_CONFIG)
+else:
+    EMAIL_BACKEND = "backoffice.mail_backends.UnconfiguredEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="backoffice@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -248,7 +256,8 @@ HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"redacted": {"()": "backoffice.log_filters.RedactingFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacted"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

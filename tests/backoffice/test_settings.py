@@ -30,6 +30,7 @@ def test_check_deploy_is_clean_with_production_settings():
         ALLOWED_HOSTS="backoffice.example.com",
         DEBUG="false",
         SECURE_SSL_REDIRECT="true",
+        EMAIL_URL="smtp://mailer:secret@mail.example.com:587/?tls=True",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
