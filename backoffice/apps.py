@@ -21,7 +21,8 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back office")
 
     def ready(self):
-        from backoffice import checks, lookups  # noqa: F401  registers `__any_of`, deploy checks
+        # Registers `__any_of`, the deploy checks and the login-failure counters.
+        from backoffice import checks, lookups, throttle  # noqa: F401
         from backoffice.input_guards import install_sane_date_fields
         from backoffice.registry import panels_autodiscover
 

@@ -66,6 +66,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "backoffice.throttle.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -115,6 +116,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 AUTHENTICATION_BACKENDS = [
+    # An account held after many failures from any address (backoffice/throttle.py).
+    "backoffice.throttle.AccountThrottleBackend",
     # First, so a locked-out user is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -131,6 +134,17 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# Across addresses: this many failures for one account within the window hold
+# it for 1, 2, 4... minutes, at most ACCOUNT_COOLOFF_MAX (backoffice/throttle.py).
+ACCOUNT_FAILURE_LIMIT = env.int("ACCOUNT_FAILURE_LIMIT", default=10)
+ACCOUNT_FAILURE_WINDOW = timedelta(minutes=15)
+ACCOUNT_COOLOFF_MAX = timedelta(minutes=env.int("ACCOUNT_COOLOFF_MAX_MINUTES", default=15))
+# POSTs per address, POSTs for everyone together, per window of seconds.
+RATE_LIMITS = {
+    "login": (30, env.int("LOGIN_RATE_LIMIT", default=600), 60),
+    "password_reset": (5, env.int("PASSWORD_RESET_RATE_LIMIT", default=60), 60),
+    "careers:apply": (5, env.int("CAREERS_RATE_LIMIT", default=60), 600),
+}
 
 # Internationalisation: English and Romanian; stored in UTC, shown in the
 # company's time zone.
