@@ -74,7 +74,6 @@ class AccountThrottleBackend:
     def authenticate(self, request, username=None, password=None, **kwargs):
         if username and account_held(username):
             raise PermissionDenied
-        return None
 
 
 def _client_address(request) -> str:

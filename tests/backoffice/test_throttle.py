@@ -22,9 +22,7 @@ def dana(db, settings):
     return UserFactory(username="dana")
 
 
-def test_failures_from_many_addresses_hold_the_account_even_with_the_right_password(
-    client, dana
-):
+def test_failures_from_many_addresses_hold_the_account_even_with_the_right_password(client, dana):
     for n in range(6):  # axes (5 per address) never fires: one failure per address
         assert login(client, "dana", "wrong", f"10.0.0.{n}").status_code == 200
     held = login(client, "dana", PASSWORD, "192.0.2.7")
