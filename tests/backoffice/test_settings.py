@@ -55,7 +55,7 @@ def _proxy_header(**env):
     result = run_manage(
         "shell",
         "-c",
-        "from django.conf import settings; print(getattr(settings, 'SECURE_PROXY_SSL_HEADER', None))",
+        "from django.conf import settings as s; print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))",
         SECRET_KEY="x" * 60,
         DEBUG="false",
         **env,
