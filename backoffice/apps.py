@@ -22,7 +22,7 @@ class BackofficeConfig(AppConfig):
 
     def ready(self):
         # Registers `__any_of`, the deploy checks and the login-failure counters.
-        from backoffice import checks, lookups, throttle  # noqa: F401
+        from backoffice import checks, lookups, sessions, throttle  # noqa: F401
         from backoffice.input_guards import install_sane_date_fields
         from backoffice.registry import panels_autodiscover
 

@@ -11,7 +11,8 @@ import re
 
 SENSITIVE = {
     "iban": re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b"),
-    "reset link": re.compile(r"/reset/[\w-]+/[\w-]+-[\w]+/?"),
+    # Django's token: base-36 timestamp, a dash, a hex hash; "set-password" is no secret.
+    "reset link": re.compile(r"/reset/[\w-]+/[0-9a-z]{1,13}-[0-9a-f]{20,}"),
     "one-time code": re.compile(r"(?i)\b(?:one-time|otp|verification) code\W+\d{6}\b"),
     "salary": re.compile(r"(?i)\b(?:salary|gross|net pay)\W+\d[\d.,]*"),
 }

@@ -67,9 +67,13 @@ class FormReader(HTMLParser):
         if tag == "form":
             method = (attrs.get("method") or "get").lower()
             self.forms.append({"method": method, "action": attrs.get("action") or "", "f": []})
-        elif tag in {"input", "select", "textarea"} and self.forms and attrs.get("name"):
-            if attrs.get("type") != "file" and attrs["name"] != "csrfmiddlewaretoken":
-                self.forms[-1]["f"].append(attrs["name"])
+        elif (
+            tag in {"input", "select", "textarea"}
+            and self.forms
+            and attrs.get("name") not in {None, "csrfmiddlewaretoken"}
+            and attrs.get("type") != "file"
+        ):
+            self.forms[-1]["f"].append(attrs["name"])
 
 
 def reader_role(row) -> str | None:

@@ -62,7 +62,8 @@ def test_log_lines_are_scrubbed_of_ibans_reset_links_pay_and_codes():
         logging.ERROR,
         __file__,
         1,
-        "Paid %s to RO49AAAA1B31007593840000 via /accounts/reset/MQ/cz5abc-1f2e3d4c5b6a/ "
+        "Paid %s to RO49AAAA1B31007593840000 via "
+        "/accounts/reset/MQ/cz5abc-1f2e3d4c5b6a7f8e9d0c1b2a/ "
         "salary 6500.00, one-time code 123456",
         ("Ana",),
         None,
