@@ -153,6 +153,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# The client's address, from X-Forwarded-For only behind our proxy (BEHIND_PROXY).
+AXES_CLIENT_IP_CALLABLE = "backoffice.throttle.client_address"
 # Across addresses: this many failures for one account within the window hold
 # it for 1, 2, 4... minutes, at most ACCOUNT_COOLOFF_MAX (backoffice/throttle.py).
 ACCOUNT_FAILURE_LIMIT = env.int("ACCOUNT_FAILURE_LIMIT", default=10)

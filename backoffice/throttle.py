@@ -76,7 +76,13 @@ class AccountThrottleBackend:
             raise PermissionDenied
 
 
-def _client_address(request) -> str:
+def client_address(request) -> str:
+    """The client's address; behind our proxy (BEHIND_PROXY), the one it appended last
+    to X-Forwarded-For, since addresses before it are whatever the client claimed.
+    django-axes uses it too (AXES_CLIENT_IP_CALLABLE)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded:
+        return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
 
 
@@ -96,7 +102,7 @@ class RateLimitMiddleware:
             return None
         per_address, overall, window = rule
         over = _count(f"throttle:rate:{name}:all", window) > overall
-        address = _client_address(request)
+        address = client_address(request)
         over = _count(f"throttle:rate:{name}:{address}", window) > per_address or over
         if over:
             response = render(request, "429.html", status=429)

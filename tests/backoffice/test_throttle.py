@@ -76,3 +76,23 @@ def test_the_careers_form_is_limited_per_address(client, db):
     url = reverse("careers:apply", args=[JobOpeningFactory().pk])
     statuses = [client.post(url, {"first_name": "A"}).status_code for _ in range(6)]
     assert statuses == [200] * 5 + [429]
+
+
+def test_behind_a_proxy_each_client_is_counted_by_its_forwarded_address(client, db, settings):
+    settings.BEHIND_PROXY = True
+    url = reverse("password_reset")
+    proxy = {"REMOTE_ADDR": "10.9.9.9"}
+    for _ in range(5):
+        response = client.post(
+            url, {"email": "a@example.com"}, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy
+        )
+        assert response.status_code == 302
+    refused = client.post(
+        url, {"email": "a@example.com"}, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy
+    )
+    assert refused.status_code == 429
+    # Another client behind the same proxy, even one that forges a first address, is not held.
+    forged = client.post(
+        url, {"email": "a@example.com"}, HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.6", **proxy
+    )
+    assert forged.status_code == 302
