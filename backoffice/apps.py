@@ -21,8 +21,12 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back office")
 
     def ready(self):
-        from backoffice import lookups  # noqa: F401  registers `__any_of`
+        # Registers `__any_of`, the deploy checks and the login-failure counters.
+        from backoffice import checks, lookups, sessions, throttle  # noqa: F401
+        from backoffice.input_guards import install_sane_date_fields
         from backoffice.registry import panels_autodiscover
+
+        install_sane_date_fields()
 
         panels_autodiscover()  # every app's panels.py registers its home-page cards
 

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -57,13 +58,19 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the input: control characters get a 400 page.
+    "backoffice.input_guards.InputGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "backoffice.sessions.SessionTimeoutMiddleware",
+    "backoffice.sessions.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "backoffice.throttle.RateLimitMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -107,12 +114,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Argon2 for new and changed passwords; PBKDF2 still reads older hashes (and
+# upgrades them at the next login).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+# Sessions: 30 minutes idle, 12 hours in all (backoffice/sessions.py).
+SESSION_IDLE_TIMEOUT = timedelta(minutes=env.int("SESSION_IDLE_MINUTES", default=30))
+SESSION_ABSOLUTE_TIMEOUT = timedelta(hours=env.int("SESSION_MAX_HOURS", default=12))
+SESSION_COOKIE_AGE = int(SESSION_ABSOLUTE_TIMEOUT.total_seconds())
+
 AUTHENTICATION_BACKENDS = [
+    # An account held after many failures from any address (backoffice/throttle.py).
+    "backoffice.throttle.AccountThrottleBackend",
     # First, so a locked-out user is refused before the password is checked.
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -129,6 +153,19 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 AXES_VERBOSE = False
+# The client's address, from X-Forwarded-For only behind our proxy (BEHIND_PROXY).
+AXES_CLIENT_IP_CALLABLE = "backoffice.throttle.client_address"
+# Across addresses: this many failures for one account within the window hold
+# it for 1, 2, 4... minutes, at most ACCOUNT_COOLOFF_MAX (backoffice/throttle.py).
+ACCOUNT_FAILURE_LIMIT = env.int("ACCOUNT_FAILURE_LIMIT", default=10)
+ACCOUNT_FAILURE_WINDOW = timedelta(minutes=15)
+ACCOUNT_COOLOFF_MAX = timedelta(minutes=env.int("ACCOUNT_COOLOFF_MAX_MINUTES", default=15))
+# POSTs per address, POSTs for everyone together, per window of seconds.
+RATE_LIMITS = {
+    "login": (30, env.int("LOGIN_RATE_LIMIT", default=600), 60),
+    "password_reset": (5, env.int("PASSWORD_RESET_RATE_LIMIT", default=60), 60),
+    "careers:apply": (5, env.int("CAREERS_RATE_LIMIT", default=60), 600),
+}
 
 # Internationalisation: English and Romanian; stored in UTC, shown in the
 # company's time zone.
@@ -181,9 +218,15 @@ PAYROLL_VARIANCE_PERCENT = Decimal(env("PAYROLL_VARIANCE_PERCENT", default="10")
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True), else the console.
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
-vars().update(EMAIL_CONFIG)
+# Email: EMAIL_URL (smtp://user:pass@host:587/?tls=True). Without it, the
+# console in development; in production a backend that sends and prints
+# nothing (the console would write reset links and payslips to the log), and
+# `check --deploy` fails (backoffice/checks.py).
+if env("EMAIL_URL", default="") or DEBUG:
+    EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+    vars().update(EMAIL_CONFIG)
+else:
+    EMAIL_BACKEND = "backoffice.mail_backends.UnconfiguredEmailBackend"
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="backoffice@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -232,7 +275,29 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+# X-Forwarded-Proto says "this came over HTTPS" only when a proxy we run sets
+# it: trusted only with BEHIND_PROXY=true (the proxy must overwrite the header
+# clients send). Without it, a client could claim HTTPS over plain HTTP.
+BEHIND_PROXY = env.bool("BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Content-Security-Policy (django-csp): scripts only from our static files (no
+# inline script or on* handler in any template; tests/backoffice/test_csp.py),
+# no framing. Inline style attributes are still allowed (a progress bar's width).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 # Uploads: refuse bodies that are too large before they reach a view.
@@ -252,7 +317,8 @@ HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"redacted": {"()": "backoffice.log_filters.RedactingFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "redacted"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},

@@ -1,11 +1,14 @@
-"""Checks of Romanian identity numbers, policy PDFs and uploaded CVs."""
+"""Checks of Romanian identity numbers, personal data bounds, policy PDFs and uploaded CVs."""
 
+import re
 import zipfile
+from datetime import date
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 CNP_WEIGHTS = "279146358279"
@@ -91,4 +94,34 @@ def validate_cv(upload) -> None:
             _("The file's content is not a %(kind)s document; send a real PDF, DOC, DOCX or ODT.")
             % {"kind": expected.upper()},
             code="cv_content",
+        )
+
+
+OLDEST_BIRTH_DATE = date(1900, 1, 1)
+YOUNGEST_WORKING_AGE = 14
+HOME_ADDRESS_MAX_LENGTH = 500
+LETTER_MAX_LENGTH = 5000
+PHONE = re.compile(r"^\+?[0-9 ()./-]{6,30}$")
+
+
+def validate_birth_date(value: date) -> None:
+    """Born after 1900 and at least 14 years ago: a 2999 birth date is a typing error."""
+    today = timezone.localdate()
+    try:
+        youngest = today.replace(year=today.year - YOUNGEST_WORKING_AGE)
+    except ValueError:  # 29 February
+        youngest = today.replace(year=today.year - YOUNGEST_WORKING_AGE, day=28)
+    if not (OLDEST_BIRTH_DATE <= value <= youngest):
+        raise ValidationError(
+            _("Enter a birth date between %(oldest)s and %(youngest)s."),
+            code="birth_date_range",
+            params={"oldest": OLDEST_BIRTH_DATE.isoformat(), "youngest": youngest.isoformat()},
+        )
+
+
+def validate_phone(value: str) -> None:
+    if value and (not PHONE.match(value) or sum(c.isdigit() for c in value) < 6):
+        raise ValidationError(
+            _("Enter a phone number: digits, spaces, + ( ) . / - only, at least 6 digits."),
+            code="phone_shape",
         )

@@ -6,6 +6,7 @@ only read the users and a set of shared records builds them once with
 `module_db` and `module_role_users` (see the permission matrix).
 """
 
+import logging
 import os
 
 import pytest
@@ -14,6 +15,7 @@ from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
 from backoffice import roles
+from backoffice.log_filters import sensitive_hits
 from tests.factories import EmployeeFactory, UserFactory
 
 # Test databases are copies of one migrated template (tests/databases.py).
@@ -124,8 +126,40 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit and lockout counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _fast_password_hashing():
     # Production's PBKDF2 is slow on purpose; tests create many users.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
+
+
+class _SensitiveLogAudit(logging.Handler):
+    """Every log line of the run, checked for reset links, IBANs, pay and one-time codes."""
+
+    def __init__(self):
+        super().__init__(level=logging.DEBUG)
+        self.hits: list[str] = []
+
+    def emit(self, record):
+        text = record.getMessage()
+        if record.exc_info:
+            text += logging.Formatter().formatException(record.exc_info)
+        for kind in sensitive_hits(text):
+            self.hits.append(f"{kind} in {record.name}: {text[:200]}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _no_secrets_in_the_logs():
+    audit = _SensitiveLogAudit()
+    logging.getLogger().addHandler(audit)
+    yield audit
+    logging.getLogger().removeHandler(audit)
+    assert not audit.hits, "The test run logged secrets:\n" + "\n".join(audit.hits[:20])

@@ -1,6 +1,16 @@
-"""Reads of the ledger. Only posted entries count towards balances."""
+"""Reads of the ledger. Only posted entries count towards balances.
 
-from datetime import date, timedelta
+Payroll entries (a payroll run's posting, its payment, their reversals) carry
+pay per department: in a one-person department, or for a one-person
+correction, that is a person's salary. Their lines are read only by those who
+read payroll (`accounting.view_payrollrun`: accountants, payroll approvers,
+administrators). For every other ledger reader (managers) the entry detail,
+account ledger and trial balance leave payroll entries out whole, so what
+they do see still balances.
+"""
+
+import calendar
+from datetime import date
 from decimal import Decimal
 
 from django.db import connection
@@ -11,6 +21,21 @@ from accounting.models.ledger import Account, AccountMonthTotal, JournalEntry, J
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=14, decimal_places=2)
+
+
+PAYROLL_SOURCES = (JournalEntry.Source.PAYROLL_RUN, JournalEntry.Source.PAYROLL_PAYMENT)
+NON_PAYROLL_SOURCES = tuple(s for s in JournalEntry.Source.values if s not in PAYROLL_SOURCES)
+
+
+def reads_payroll(user) -> bool:
+    return user.has_perm("accounting.view_payrollrun")
+
+
+def entries_visible_to(user) -> QuerySet[JournalEntry]:
+    """Every entry for payroll readers; all but the payroll entries for other ledger readers."""
+    if reads_payroll(user):
+        return JournalEntry.objects.all()
+    return JournalEntry.objects.filter(source__in=NON_PAYROLL_SOURCES)
 
 
 def posted_lines() -> QuerySet[JournalLine]:
@@ -94,17 +119,26 @@ def balance_before(*, account: Account, day: date) -> Decimal:
 
 
 def account_ledger(
-    *, account: Account, start: date | None = None, end: date | None = None
+    *,
+    account: Account,
+    start: date | None = None,
+    end: date | None = None,
+    with_payroll: bool = True,
 ) -> tuple[Decimal, QuerySet[JournalLine]]:
     """The opening balance at `start` and the posted lines of `account` from
     `start` to `end` in date order, each with its running balance.
 
     The running balance is the opening balance plus a window sum computed by
     the database over the lines in the range, so any page shows the right
-    figure without loading the pages before it.
+    figure without loading the pages before it. Without payroll, the
+    payroll entries are left out of the lines and of the opening balance.
     """
-    opening = balance_before(account=account, day=start) if start else ZERO
     lines = posted_lines().filter(account=account)
+    if with_payroll:
+        opening = balance_before(account=account, day=start) if start else ZERO
+    else:
+        lines = lines.filter(entry__source__in=NON_PAYROLL_SOURCES)
+        opening = _net(lines.filter(entry__date__lt=start)) if start else ZERO
     if start:
         lines = lines.filter(entry__date__gte=start)
     if end:
@@ -133,8 +167,10 @@ def _trial_balance_rows(accounts, opening, debit, credit) -> list[Account]:
     return rows
 
 
-def trial_balance_from_lines(*, start: date, end: date) -> list[Account]:
+def trial_balance_from_lines(*, start: date, end: date, with_payroll: bool = True) -> list[Account]:
     posted = Q(lines__entry__status=JournalEntry.Status.POSTED)
+    if not with_payroll:
+        posted &= Q(lines__entry__source__in=NON_PAYROLL_SOURCES)
     before = posted & Q(lines__entry__date__lt=start)
     within = posted & Q(lines__entry__date__gte=start, lines__entry__date__lte=end)
     accounts = Account.objects.annotate(
@@ -146,16 +182,17 @@ def trial_balance_from_lines(*, start: date, end: date) -> list[Account]:
     return _trial_balance_rows(accounts, "tb_opening", "tb_debit", "tb_credit")
 
 
-def trial_balance(*, start: date, end: date) -> list[Account]:
+def trial_balance(*, start: date, end: date, with_payroll: bool = True) -> list[Account]:
     """Per account: balance before `start`, debits and credits from `start`
     to `end`, closing balance; accounts with nothing to show are left out.
 
     Month-aligned ranges read only the monthly totals on Postgres (one query,
-    whatever the number of lines); other ranges read the lines.
+    whatever the number of lines); other ranges, and those without payroll,
+    read the lines.
     """
-    month_aligned = start.day == 1 and (end + timedelta(days=1)).day == 1
-    if not (uses_month_totals() and month_aligned):
-        return trial_balance_from_lines(start=start, end=end)
+    month_aligned = start.day == 1 and end.day == calendar.monthrange(end.year, end.month)[1]
+    if not (uses_month_totals() and month_aligned and with_payroll):
+        return trial_balance_from_lines(start=start, end=end, with_payroll=with_payroll)
     before = Q(month_totals__month__lt=start)
     within = Q(month_totals__month__gte=start, month_totals__month__lte=end)
     accounts = Account.objects.annotate(

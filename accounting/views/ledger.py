@@ -51,7 +51,12 @@ def _date_range(request) -> tuple[DateRangeForm, date | None, date | None]:
 def account_ledger(request, pk):
     account = get_object_or_404(Account, pk=pk)
     form, start, end = _date_range(request)
-    opening, lines = ledger_selectors.account_ledger(account=account, start=start, end=end)
+    opening, lines = ledger_selectors.account_ledger(
+        account=account,
+        start=start,
+        end=end,
+        with_payroll=ledger_selectors.reads_payroll(request.user),
+    )
     page = Paginator(lines, LEDGER_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -74,7 +79,9 @@ def trial_balance(request):
     form, start, end = _date_range(request)
     start = start or date(1900, 1, 1)
     end = end or timezone.localdate()
-    rows = ledger_selectors.trial_balance(start=start, end=end)
+    rows = ledger_selectors.trial_balance(
+        start=start, end=end, with_payroll=ledger_selectors.reads_payroll(request.user)
+    )
     totals = {
         "debit": sum((row.period_debit for row in rows), Decimal("0.00")),
         "credit": sum((row.period_credit for row in rows), Decimal("0.00")),
@@ -138,7 +145,7 @@ def period_reopen(request, pk):
 @require_perm("accounting.view_journalentry")
 def entry_detail(request, pk):
     entry = get_object_or_404(
-        JournalEntry.objects.select_related(
+        ledger_selectors.entries_visible_to(request.user).select_related(
             "created_by",
             "posted_by",
             "reverses",

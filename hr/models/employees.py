@@ -1,15 +1,21 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backoffice.fields import actor_field
+from backoffice.input_guards import validate_sane_date
 from backoffice.validators import validate_iban
-from hr.validators import validate_cnp
+from hr.validators import (
+    HOME_ADDRESS_MAX_LENGTH,
+    validate_birth_date,
+    validate_cnp,
+    validate_phone,
+)
 
 
 class Department(models.Model):
@@ -95,7 +101,9 @@ class Employee(models.Model):
     first_name = models.CharField(_("first name"), max_length=80)
     last_name = models.CharField(_("last name"), max_length=80)
     work_email = models.EmailField(_("work email"), blank=True)
-    work_phone = models.CharField(_("work phone"), max_length=30, blank=True)
+    work_phone = models.CharField(
+        _("work phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
     extension = models.CharField(_("extension"), max_length=10, blank=True)
     department = models.ForeignKey(
         Department,
@@ -117,7 +125,7 @@ class Employee(models.Model):
         related_name="reports",
         verbose_name=_("manager"),
     )
-    hire_date = models.DateField(_("hire date"))
+    hire_date = models.DateField(_("hire date"), validators=[validate_sane_date])
     status = models.CharField(
         _("employment status"),
         max_length=12,
@@ -125,7 +133,9 @@ class Employee(models.Model):
         default=Status.ACTIVE,
         db_index=True,
     )
-    termination_date = models.DateField(_("last working day"), null=True, blank=True)
+    termination_date = models.DateField(
+        _("last working day"), null=True, blank=True, validators=[validate_sane_date]
+    )
     contract_type = models.CharField(
         _("contract type"),
         max_length=12,
@@ -138,6 +148,7 @@ class Employee(models.Model):
         null=True,
         blank=True,
         help_text=_("Required for a fixed-term contract; after the hire date."),
+        validators=[validate_sane_date],
     )
     weekly_hours = models.DecimalField(
         _("weekly working hours"),
@@ -216,14 +227,23 @@ class EmployeePersonal(models.Model):
         related_name="personal",
         verbose_name=_("employee"),
     )
-    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date = models.DateField(
+        _("birth date"), null=True, blank=True, validators=[validate_birth_date]
+    )
     national_id = models.CharField(_("CNP"), max_length=13, blank=True, validators=[validate_cnp])
-    home_address = models.TextField(_("home address"), blank=True)
-    personal_phone = models.CharField(_("personal phone"), max_length=30, blank=True)
+    home_address = models.TextField(
+        _("home address"),
+        blank=True,
+        max_length=HOME_ADDRESS_MAX_LENGTH,
+        validators=[MaxLengthValidator(HOME_ADDRESS_MAX_LENGTH)],
+    )
+    personal_phone = models.CharField(
+        _("personal phone"), max_length=30, blank=True, validators=[validate_phone]
+    )
     personal_email = models.EmailField(_("personal email"), blank=True)
     emergency_contact_name = models.CharField(_("emergency contact"), max_length=120, blank=True)
     emergency_contact_phone = models.CharField(
-        _("emergency contact phone"), max_length=30, blank=True
+        _("emergency contact phone"), max_length=30, blank=True, validators=[validate_phone]
     )
     iban = models.CharField(_("IBAN"), max_length=34, blank=True, validators=[validate_iban])
 

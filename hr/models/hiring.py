@@ -3,13 +3,14 @@
 import uuid
 from pathlib import Path
 
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from backoffice.fields import actor_field
+from hr.validators import LETTER_MAX_LENGTH
 
 
 class JobOpening(models.Model):
@@ -110,7 +111,12 @@ class Applicant(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     cv = models.FileField(_("CV"), upload_to=cv_upload_to, blank=True, max_length=200)
     cv_name = models.CharField(_("CV file name"), max_length=200, blank=True)
-    letter = models.TextField(_("letter"), blank=True)
+    letter = models.TextField(
+        _("letter"),
+        blank=True,
+        max_length=LETTER_MAX_LENGTH,
+        validators=[MaxLengthValidator(LETTER_MAX_LENGTH)],
+    )
     source = models.CharField(
         _("source"), max_length=10, choices=Source.choices, default=Source.CAREERS
     )

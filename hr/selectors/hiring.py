@@ -4,7 +4,9 @@ The object rules: HR (`hr.view_applicant`) sees every applicant; the
 hiring manager of an opening sees its applicants; an interviewer sees the
 applicants they interview. Anyone else sees none (and gets 404).
 Interview feedback: HR and the hiring manager read all of it, an
-interviewer only their own. An onboarding checklist is seen by HR, the new
+interviewer only their own. Offers (and so the agreed salary): HR
+(`hr.view_offer`) always; the hiring manager only until the hire, after
+which pay is read where pay is (payroll). An onboarding checklist is seen by HR, the new
 employee's manager and the new employee; HR and the manager tick tasks.
 """
 
@@ -56,6 +58,15 @@ def applicants_visible_to(user) -> QuerySet[Applicant]:
 def applicant_is_managed_by(user, applicant: Applicant) -> bool:
     manager = applicant.opening.hiring_manager
     return manager is not None and manager.user_id is not None and manager.user_id == user.pk
+
+
+def offers_visible_to(user, applicant: Applicant) -> list | None:
+    """The applicant's offers for this user, or None when the user may not see them."""
+    if user.has_perm("hr.view_offer"):
+        return list(applicant.offers.all())
+    if applicant.stage != Applicant.Stage.HIRED and applicant_is_managed_by(user, applicant):
+        return list(applicant.offers.all())
+    return None
 
 
 def interviews_of(user, applicant: Applicant) -> list[Interview]:

@@ -169,15 +169,15 @@ def applicant_detail(request, pk):
     applicant = get_object_or_404(hiring_selectors.applicants_visible_to(request.user), pk=pk)
     is_hr = request.user.has_perm("hr.view_applicant")
     manages = hiring_selectors.applicant_is_managed_by(request.user, applicant)
-    may_see_offers = request.user.has_perm("hr.view_offer") or manages
+    offers = hiring_selectors.offers_visible_to(request.user, applicant)
     context = {
         "applicant": applicant,
         "is_hr": is_hr,
         "may_read_notes": is_hr or manages,
         "interviews": hiring_selectors.interviews_of(request.user, applicant),
         "stage_changes": applicant.stage_changes.select_related("changed_by"),
-        "offers": list(applicant.offers.all()) if may_see_offers else [],
-        "may_see_offers": may_see_offers,
+        "offers": offers or [],
+        "may_see_offers": offers is not None,
         "moves": applicants_services.moves_from(applicant.stage),
         "stage_labels": dict(Applicant.Stage.choices),
     }

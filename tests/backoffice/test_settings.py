@@ -30,6 +30,7 @@ def test_check_deploy_is_clean_with_production_settings():
         ALLOWED_HOSTS="backoffice.example.com",
         DEBUG="false",
         SECURE_SSL_REDIRECT="true",
+        EMAIL_URL="smtp://mailer:secret@mail.example.com:587/?tls=True",
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -48,3 +49,20 @@ def test_debug_is_off_unless_set():
         SECRET_KEY="x" * 60,
     )
     assert result.stdout.strip().splitlines()[-1] == "False", result.stderr
+
+
+def _proxy_header(**env):
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(getattr(s, 'SECURE_PROXY_SSL_HEADER', None))",
+        SECRET_KEY="x" * 60,
+        DEBUG="false",
+        **env,
+    )
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_forwarded_proto_header_is_trusted_only_behind_a_declared_proxy():
+    assert _proxy_header() == "None"
+    assert _proxy_header(BEHIND_PROXY="true") == "('HTTP_X_FORWARDED_PROTO', 'https')"

@@ -202,3 +202,19 @@ def test_the_hire_page_hires_and_opens_the_onboarding_checklist(client, role_use
         "hr:onboarding-detail", args=[employee.onboarding.pk]
     )
     assert b"Sign the employment contract" in response.content
+
+
+def test_the_hiring_manager_stops_seeing_the_agreed_salary_once_the_applicant_is_hired(
+    client, role_users, ready
+):
+    applicant, offer = ready
+    url = reverse("hr:applicant-detail", args=[applicant.pk])
+    client.force_login(role_users["manager"])
+    assert f'data-testid="offer-{offer.pk}"' in client.get(url).content.decode()
+    hire(role_users["hr"], applicant)
+    page = client.get(url).content.decode()
+    assert client.get(url).status_code == 200
+    assert f'data-testid="offer-{offer.pk}"' not in page
+    assert "6500" not in page and "6,500" not in page and "6.500" not in page
+    client.force_login(role_users["hr"])
+    assert f'data-testid="offer-{offer.pk}"' in client.get(url).content.decode()
