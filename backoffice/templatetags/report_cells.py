@@ -37,3 +37,16 @@ def report_cell(result, row, column):
     if link:
         return format_html('<a class="{}" href="{}">{}</a>', css, link, text)
     return format_html('<span class="{}">{}</span>', css, text)
+
+
+@register.filter
+def growth_percent(value):
+    """A growth figure: signed, one decimal, or n/a with its reason on hover."""
+    if isinstance(value, NotApplicable):
+        return format_html('<span class="text-body-secondary" title="{}">n/a</span>', value.reason)
+    if not isinstance(value, Decimal):
+        return ""
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    text = number_format(abs(value), decimal_pos=1, use_l10n=True)
+    css = "money-negative" if value < 0 else ""
+    return format_html('<span class="{}">{}{}\u00a0%</span>', css, sign, text)
