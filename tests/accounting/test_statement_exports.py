@@ -104,6 +104,8 @@ def test_a_run_in_the_background_stores_its_files_for_its_requester_only(
     assert xlsx in listing and "month=2026-03" in listing
     response = client.get(xlsx)
     assert response.status_code == 200
+    job_file = reverse("backoffice:job-download", kwargs={"job_id": job.pk})
+    assert client.get(job_file).status_code == 200
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     assert sheet["A1"].value == "Profit and loss"
 
@@ -112,3 +114,4 @@ def test_a_run_in_the_background_stores_its_files_for_its_requester_only(
     accountant.groups.clear()
     client.force_login(accountant)
     assert client.get(xlsx).status_code == 404
+    assert client.get(job_file).status_code == 404
