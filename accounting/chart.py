@@ -93,6 +93,11 @@ STANDARD_CHART: list[tuple[str, str, str, str | None]] = [
     ("766", gettext_noop("Interest income"), INCOME, "7"),
 ]
 
+# Accounts and groups that hold both sides (the Romanian chart's "A/P"):
+# the balance sheet shows them by the side of their balance. Groups 44 and 46
+# hold asset accounts (4424, 4426 VAT to recover) beside liabilities.
+BIFUNCTIONAL: frozenset[str] = frozenset({"44", "46", "473"})
+
 # What each automatic posting debits or credits, by role.
 ACCOUNT_ROLES: dict[str, str] = {
     "payables": "401",
@@ -116,6 +121,26 @@ ACCOUNT_ROLES: dict[str, str] = {
     "work_insurance_expense": "6461",
     "meal_vouchers_expense": "6422",
 }
+
+# What a line posted for a role says, in words an accountant reads; translated
+# into the language of whoever posts (`account_role_label`).
+ACCOUNT_ROLE_LABELS: dict[str, str] = {
+    "salaries_payable": gettext_noop("Net salaries payable"),
+    "garnishments_payable": gettext_noop("Salary garnishments withheld"),
+    "pension_payable": gettext_noop("Pension contribution (CAS) withheld"),
+    "health_payable": gettext_noop("Health contribution (CASS) withheld"),
+    "income_tax_payable": gettext_noop("Income tax on salaries withheld"),
+    "work_insurance_payable": gettext_noop("Work insurance contribution (CAM) payable"),
+    "work_insurance_expense": gettext_noop("Employer contributions"),
+    "meal_vouchers_expense": gettext_noop("Meal vouchers granted"),
+    "salaries_expense": gettext_noop("Gross salaries"),
+}
+
+
+def account_role_label(role: str) -> str:
+    """The words a posted line of this role carries, in the active language."""
+    label = ACCOUNT_ROLE_LABELS.get(role)
+    return _(label) if label else account_for(role).name
 
 
 class ChartError(Exception):
@@ -155,7 +180,11 @@ def chart_of_accounts_install() -> int:
         if code in existing:
             continue
         account = Account.objects.create(
-            code=code, name=_(name), type=type_, parent_id=existing.get(parent_code)
+            code=code,
+            name=_(name),
+            type=type_,
+            parent_id=existing.get(parent_code),
+            is_bifunctional=code in BIFUNCTIONAL,
         )
         existing[code] = account.pk
         added += 1

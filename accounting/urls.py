@@ -1,5 +1,6 @@
 from django.urls import path
 
+from accounting.views import dashboard as dashboard_views
 from accounting.views import ledger as ledger_views
 from accounting.views import pay as pay_views
 from accounting.views import payables as payables_views
@@ -15,6 +16,7 @@ app_name = "accounting"
 
 urlpatterns = [
     path("", ledger_views.index, name="index"),
+    path("dashboard/", dashboard_views.dashboard, name="dashboard"),
     path("accounts/", ledger_views.account_list, name="account-list"),
     path("accounts/<int:pk>/ledger/", ledger_views.account_ledger, name="account-ledger"),
     path("trial-balance/", ledger_views.trial_balance, name="trial-balance"),

@@ -29,6 +29,9 @@ class BackofficeConfig(AppConfig):
         install_sane_date_fields()
 
         panels_autodiscover()  # every app's panels.py registers its home-page cards
+        from backoffice.reports import reports_autodiscover
+
+        reports_autodiscover()  # every app's reports.py registers its reports
 
         # post_migrate is sent once per app; the receiver acts on the last.
         post_migrate.connect(_sync_roles_after_migrate, dispatch_uid="backoffice.sync_roles")

@@ -2,13 +2,20 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from backoffice import views
+from backoffice import report_views, views
 
 app_patterns = (
     [
         path("jobs/", views.job_list, name="job-list"),
         path("jobs/<uuid:job_id>/", views.job_detail, name="job-detail"),
         path("jobs/<uuid:job_id>/download/", views.job_download, name="job-download"),
+        path("reports/", report_views.report_list, name="report-list"),
+        path("reports/<str:key>/", report_views.report_detail, name="report-detail"),
+        path(
+            "reports/runs/<uuid:job_id>/<str:fmt>/",
+            report_views.report_file,
+            name="report-file",
+        ),
         path("notifications/", views.notification_list, name="notification-list"),
         path(
             "notifications/<int:notification_id>/read/",

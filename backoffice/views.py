@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from backoffice import selectors, services
+from backoffice import reports, selectors, services
 from backoffice.history import history_rows
 from backoffice.registry import panels_for
 
@@ -85,6 +85,9 @@ def job_download(request, job_id):
     job = get_object_or_404(selectors.jobs_visible_to(request.user), pk=job_id)
     if not job.result_file:
         raise Http404
+    if job.kind == reports.JOB_KIND:
+        # A report's files go only to someone who may (still) run the report.
+        reports.report_run_file(user=request.user, job_id=job.pk, fmt="xlsx")
     return FileResponse(
         job.result_file.open("rb"),
         as_attachment=True,

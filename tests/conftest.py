@@ -11,6 +11,7 @@ import os
 
 import pytest
 from django.db import transaction
+from django.db.backends.signals import connection_created
 from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
@@ -27,6 +28,17 @@ pytest_plugins = ["tests.databases"]
 hypothesis_settings.register_profile("fast", max_examples=20, print_blob=True)
 hypothesis_settings.register_profile("deep", max_examples=300, print_blob=True)
 hypothesis_settings.load_profile(os.getenv("HYPOTHESIS_PROFILE", "fast"))
+
+
+def _allow_the_flush_between_tests(sender, connection, **kwargs):
+    """The ledger refuses TRUNCATE (accounting 0025) unless the session says so:
+    the suite's connections do, for the flush after transactional tests."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET accounting.allow_truncate = 'on'")
+
+
+connection_created.connect(_allow_the_flush_between_tests)
 
 ROLE_OF_USER = {
     "admin": roles.ADMINISTRATOR,

@@ -17,6 +17,7 @@ import importlib
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -55,6 +56,15 @@ CORE_ROWS: dict[str, Row] = {
     ),
     "backoffice:job-download": Row(
         only("hr", "admin", other=404), kwargs=lambda o: {"job_id": o["job"].pk}
+    ),
+    "backoffice:report-list": Row(signed_in()),
+    "backoffice:report-detail": Row(
+        only("manager", "accountant", "controller", "admin", other=404),
+        kwargs=lambda o: {"key": "accounting.profit_and_loss"},
+    ),
+    "backoffice:report-file": Row(
+        only("accountant", other=404),
+        kwargs=lambda o: {"job_id": o["report_run"].pk, "fmt": "csv"},
     ),
     "backoffice:notification-list": Row(signed_in()),
     "backoffice:notification-read": Row(
@@ -113,7 +123,14 @@ def objects(module_db, module_role_users, module_media):
         notification = Notification.objects.create(
             recipient=role_users["employee"], title="Hello", url="/"
         )
-        objects = {"job": job, "notification": notification}
+        report_run = Job.objects.create(
+            kind="backoffice.report",
+            requested_by=role_users["accountant"],
+            status="succeeded",
+            params={"report": "accounting.profit_and_loss", "params": {"month": "2026-03"}},
+            result={"files": {"csv": default_storage.save("reports/pnl.csv", ContentFile(b"a"))}},
+        )
+        objects = {"job": job, "notification": notification, "report_run": report_run}
         for module in APP_ROWS:
             make_objects = getattr(module, "make_objects", None)
             if make_objects:

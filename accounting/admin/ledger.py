@@ -21,8 +21,8 @@ from backoffice.admin import ADD, CHANGE, ReadOnlyAdminMixin, ReadOnlyOnceFinalA
 
 @admin.register(Account)
 class AccountAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "type", "parent", "is_active"]
-    list_filter = ["type", "is_active"]
+    list_display = ["code", "name", "type", "parent", "is_active", "is_bifunctional"]
+    list_filter = ["type", "is_active", "is_bifunctional"]
     search_fields = ["code", "name"]
     list_select_related = ["parent"]
     autocomplete_fields = ["parent"]

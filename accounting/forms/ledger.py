@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from accounting.models.ledger import Account
@@ -33,8 +34,12 @@ class EntryForm(forms.Form):
 
 
 class LineForm(forms.Form):
+    # Only open leaf accounts take postings; a group only adds up its children.
     account = forms.ModelChoiceField(
-        label=_("Account"), queryset=Account.objects.filter(is_active=True)
+        label=_("Account"),
+        queryset=Account.objects.filter(is_active=True).exclude(
+            Exists(Account.objects.filter(parent=OuterRef("pk")))
+        ),
     )
     debit = forms.DecimalField(label=_("Debit"), max_digits=14, decimal_places=2, required=False)
     credit = forms.DecimalField(label=_("Credit"), max_digits=14, decimal_places=2, required=False)

@@ -33,6 +33,14 @@ class Account(models.Model):
         verbose_name=_("parent account"),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    is_bifunctional = models.BooleanField(
+        _("bifunctional"),
+        default=False,
+        help_text=_(
+            "Shown in the balance sheet by the side of its balance: an asset when it has a "
+            "debit balance, a liability when it has a credit balance."
+        ),
+    )
 
     class Meta:
         ordering = ["code"]
@@ -41,6 +49,31 @@ class Account(models.Model):
 
     def __str__(self):
         return f"{self.code} {self.name}"
+
+    def statement_section(self, balance) -> str:
+        """Where the balance sheet shows this account with this balance (debit - credit)."""
+        return statement_section(self.type, self.is_bifunctional, balance)
+
+
+# The balance sheet's sections and the profit and loss's result.
+ASSETS, LIABILITIES, EQUITY, RESULT = "assets", "liabilities", "equity", "result"
+
+
+def statement_section(type_: str, is_bifunctional: bool, balance) -> str:
+    """Classify an account for the statements by its nature.
+
+    Income and expense accounts make the result of the year; equity accounts
+    are equity whatever the side of their balance (a loss carried forward is
+    negative equity); a bifunctional account is an asset with a debit balance
+    and a liability with a credit balance; any other account by its type.
+    """
+    if type_ in (Account.Type.INCOME, Account.Type.EXPENSE):
+        return RESULT
+    if type_ == Account.Type.EQUITY:
+        return EQUITY
+    if is_bifunctional:
+        return ASSETS if balance >= 0 else LIABILITIES
+    return ASSETS if type_ == Account.Type.ASSET else LIABILITIES
 
 
 class JournalEntry(models.Model):

@@ -6,11 +6,11 @@ Posted entries are final; the database refuses to change them (migration
 
 import calendar
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import NamedTuple, TypedDict
 
 from django.db import connection, transaction
-from django.db.models import Count, Sum
+from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +21,8 @@ from backoffice.workflow import require_status, transition
 
 ZERO = Decimal("0.00")
 CENT = Decimal("0.01")
+# A line holds 14 digits, 2 of them cents (JournalLine.debit/credit).
+LARGEST = Decimal("999999999999.99")
 
 
 class LedgerError(DomainError):
@@ -38,7 +40,17 @@ def _money(value) -> Decimal:
     """Money in, as Decimal to the cent; floats are refused, never rounded."""
     if isinstance(value, float):
         raise LedgerError(_("Amounts must be decimals, not floating-point numbers."))
-    amount = Decimal(value if value is not None else ZERO)
+    try:
+        amount = Decimal(value if value is not None else ZERO)
+    except (InvalidOperation, TypeError, ValueError):
+        raise LedgerError(_("%(value)s is not an amount.") % {"value": value}) from None
+    if not amount.is_finite():
+        raise LedgerError(_("%(value)s is not an amount.") % {"value": value})
+    if abs(amount) > LARGEST:
+        raise LedgerError(
+            _("%(amount)s is larger than the ledger holds (at most %(largest)s).")
+            % {"amount": amount, "largest": LARGEST}
+        )
     if amount != amount.quantize(CENT):
         raise LedgerError(_("Amounts are kept to the cent: %(amount)s.") % {"amount": amount})
     return amount.quantize(CENT)
@@ -110,8 +122,58 @@ class _Line(NamedTuple):
     department_id: int | None
 
 
-def _checked_lines(lines: list[LineData], *, balanced: bool) -> list[_Line]:
+def _postable_accounts(lines: list[LineData]) -> dict[int, Account]:
+    """The lines' accounts as the database has them now, in one query.
+
+    An account must exist, be open and be a leaf: a group ("5", "40") only
+    adds up its children, so a posting to it would be counted twice.
+    Postgres refuses postings to a group too (migration 0024).
+    """
+    ids = set()
+    for data in lines:
+        account = data.get("account")
+        if not isinstance(account, Account) or account.pk is None:
+            raise LedgerError(_("Each line needs an account of the chart."))
+        ids.add(account.pk)
+    found = Account.objects.filter(pk__in=ids).annotate(
+        is_group=Exists(Account.objects.filter(parent=OuterRef("pk")))
+    )
+    accounts = {account.pk: account for account in found}
+    for data in lines:
+        account = accounts.get(data["account"].pk)
+        if account is None:
+            raise LedgerError(
+                _("The account %(account)s is not in the chart of accounts.")
+                % {"account": data["account"]}
+            )
+        if not account.is_active:
+            raise LedgerError(_("The account %(account)s is closed.") % {"account": account})
+        if account.is_group:
+            raise LedgerError(
+                _(
+                    "The account %(account)s groups other accounts; post to one of "
+                    "its sub-accounts instead."
+                )
+                % {"account": account}
+            )
+    return accounts
+
+
+def _known_departments(lines: list[LineData]) -> None:
+    from hr.models.employees import Department
+
+    ids = {data["department"].pk for data in lines if data.get("department") is not None}
+    if ids and Department.objects.filter(pk__in=ids).count() != len(ids):
+        raise LedgerError(_("A line names a cost centre that does not exist."))
+
+
+def _checked_lines(
+    lines: list[LineData], *, balanced: bool, accounts_checked: bool = False
+) -> list[_Line]:
     """Lines as plain values, every rule checked in Python (no query per line)."""
+    if not accounts_checked:
+        _postable_accounts(lines)
+        _known_departments(lines)
     rows = []
     for data in lines:
         account = data["account"]
@@ -127,8 +189,6 @@ def _checked_lines(lines: list[LineData], *, balanced: bool) -> list[_Line]:
             raise LedgerError(_("Amounts cannot be negative; swap debit and credit instead."))
         if (line.debit == ZERO) == (line.credit == ZERO):
             raise LedgerError(_("Each line has either a debit or a credit, not both or neither."))
-        if not account.is_active:
-            raise LedgerError(_("The account %(account)s is closed.") % {"account": account})
         rows.append(line)
     if balanced:
         debit = sum((line.debit for line in rows), ZERO)
@@ -254,9 +314,12 @@ def journal_entries_post_many(*, by, entries: list[EntryData]) -> list[JournalEn
     _refuse_duplicate_source_keys([data.get("source_key", "") for data in entries])
     _refuse_closed_periods({data["date"] for data in entries})
     now = timezone.now()
+    every_line = [line for data in entries for line in data["lines"]]
+    _postable_accounts(every_line)
+    _known_departments(every_line)
     heads, bodies = [], []
     for data in entries:
-        bodies.append(_checked_lines(data["lines"], balanced=True))
+        bodies.append(_checked_lines(data["lines"], balanced=True, accounts_checked=True))
         heads.append(
             JournalEntry(
                 date=data["date"],

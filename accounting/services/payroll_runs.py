@@ -16,7 +16,7 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounting.chart import account_for
+from accounting.chart import account_for, account_role_label
 from accounting.models.ledger import JournalEntry
 from accounting.models.payroll_rules import PayrollRuleSet
 from accounting.models.payroll_runs import (
@@ -311,7 +311,11 @@ def payroll_run_entry_lines(run: PayrollRun) -> list[dict]:
         )
     for role, amount in sorted(owed.items()):
         if amount:
-            lines.append(_entry_line(account_for(role), amount, debit=False, description=role))
+            lines.append(
+                _entry_line(
+                    account_for(role), amount, debit=False, description=account_role_label(role)
+                )
+            )
     net = run.payslips.aggregate(total=Sum("net"))["total"] or ZERO
     if net:
         lines.append(

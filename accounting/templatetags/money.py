@@ -1,20 +1,22 @@
-"""`{{ amount|money }}`: an amount to the cent with the base currency."""
+"""`{{ amount|money }}`: the one way an amount is shown (`backoffice.formats`).
 
-from decimal import Decimal, InvalidOperation
+`{{ amount|money_class }}` gives the CSS class that also colours a negative
+amount. Exports (CSV, XLSX) carry numbers, not this text.
+"""
 
 from django import template
-from django.conf import settings
-from django.contrib.humanize.templatetags.humanize import intcomma
+
+from backoffice.formats import format_money, to_amount
 
 register = template.Library()
 
 
 @register.filter
 def money(value, currency: str | None = None) -> str:
-    if value in (None, ""):
-        return ""
-    try:
-        amount = Decimal(value).quantize(Decimal("0.01"))
-    except (InvalidOperation, TypeError, ValueError):
-        return ""
-    return f"{intcomma(amount)} {currency or settings.BASE_CURRENCY}"
+    return format_money(value, currency)
+
+
+@register.filter
+def money_class(value) -> str:
+    amount = to_amount(value)
+    return "money money-negative" if amount is not None and amount < 0 else "money"

@@ -224,6 +224,7 @@ PAYROLL_READERS = ("accountant", "controller", "admin")
 
 ROWS: dict[str, Row] = {
     "accounting:index": Row(only(*LEDGER_READERS)),
+    "accounting:dashboard": Row(only("manager", "accountant", "controller", "admin")),
     "accounting:account-list": Row(only(*LEDGER_READERS)),
     "accounting:account-ledger": Row(
         only(*LEDGER_READERS), kwargs=lambda o: {"pk": o["account"].pk}

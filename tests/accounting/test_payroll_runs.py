@@ -277,3 +277,23 @@ def test_a_leaver_is_paid_pro_rata_and_overtime_hours_are_paid(run, calculator):
     assert slips[leaver.pk].gross == Decimal("2000.00")
     # (176 normal + 4 overtime hours) x 50.
     assert slips[hourly.pk].gross == Decimal("9000.00")
+
+
+def test_payroll_lines_say_what_they_are_in_the_posting_users_language(calculator, approver):
+    from django.utils import translation
+
+    run = payroll_run_create(
+        by=calculator, month=MARCH, pay_date=date(2026, 4, 10), rule_set=rule_set("RO")
+    )
+    profile(EmployeeFactory(), monthly_salary=Decimal("6000.00"))
+    with translation.override("ro"):
+        run, entry = _posted(run, calculator, approver)
+    described = {
+        line.account.code: line.description for line in entry.lines.select_related("account")
+    }
+    assert not any("_" in text for text in described.values())
+    assert (
+        described[account_for("health_payable").code]
+        == "Contribuția de asigurări de sănătate (CASS) reținută"
+    )
+    assert described[account_for("pension_payable").code] == "Contribuția la pensie (CAS) reținută"
