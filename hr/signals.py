@@ -29,3 +29,11 @@ def tick_offboarding_item(sender, *, employee, item, by, when=None, **kwargs):
     from hr.services.offboarding import offboarding_item_report
 
     offboarding_item_report(employee=employee, task=item, by=by, when=when)
+
+
+@receiver(events.public_holidays_changed, dispatch_uid="hr.leave.recount_for_holidays")
+def recount_leave_for_holidays(sender, *, dates, by=None, **kwargs):
+    """Leave booked over a changed holiday is re-counted, with a correction row in the ledger."""
+    from hr.services.leave import leave_recount_for_holidays
+
+    leave_recount_for_holidays(dates=dates, by=by)
