@@ -145,8 +145,11 @@ def leave_accrue_year(*, year: int, by=None, employees=None) -> int:
             hire_date__lte=year_end(year),
         ).exclude(status=Employee.Status.TERMINATED, termination_date__isnull=True)
     rows = _accrual_rows(employees, year, policies, by)
-    created = LeaveLedgerEntry.objects.bulk_create(rows, ignore_conflicts=True)
-    return len(created)
+    accruals = LeaveLedgerEntry.objects.filter(kind=Kind.ACCRUAL, year=year)
+    before = accruals.count()
+    # ignore_conflicts returns every row given, so count what the index let in.
+    LeaveLedgerEntry.objects.bulk_create(rows, ignore_conflicts=True)
+    return accruals.count() - before
 
 
 @transaction.atomic

@@ -109,7 +109,10 @@ def leave_carried_expire(*, today: date | None = None, by=None) -> int:
         for b in buckets
         if b["usable_until"] != year_end(b["year"])  # a year's own bucket is the year end's
     ]
-    return len(LeaveLedgerEntry.objects.bulk_create(rows, ignore_conflicts=True))
+    expiries = LeaveLedgerEntry.objects.filter(kind=Kind.EXPIRY)
+    before = expiries.count()
+    LeaveLedgerEntry.objects.bulk_create(rows, ignore_conflicts=True)
+    return expiries.count() - before
 
 
 def _claim(queryset, field: str) -> list[int]:

@@ -232,3 +232,21 @@ def test_leave_events_are_sent_once_each():
         events.leave_started.disconnect(started)
         events.leave_ended.disconnect(ended)
     assert heard == [("started", person.pk), ("ended", person.pk)]
+
+
+def test_the_year_end_job_run_twice_writes_the_rows_once():
+    from backoffice.models import Job
+    from backoffice.services import job_run
+
+    hr = UserFactory(username="hr-job", roles=["HR"])
+    person = EmployeeFactory(hire_date=date(2020, 1, 1))
+    grant(person, "4", year=2026)
+    first = Job.objects.create(kind="hr.leave_year_end", requested_by=hr, params={"year": 2026})
+    job_run(job_id=first.pk)
+    again = Job.objects.create(kind="hr.leave_year_end", requested_by=hr, params={"year": 2026})
+    job_run(job_id=again.pk)
+    first.refresh_from_db()
+    again.refresh_from_db()
+    assert first.status == again.status == "succeeded"
+    assert again.result == {"carried": 0, "expired": 0, "accrued": 0}
+    assert balance(person, leave_type()) == Decimal("24.00")  # 4 carried + 20 for 2027
