@@ -250,3 +250,20 @@ def test_the_year_end_job_run_twice_writes_the_rows_once():
     assert first.status == again.status == "succeeded"
     assert again.result == {"carried": 0, "expired": 0, "accrued": 0}
     assert balance(person, leave_type()) == Decimal("24.00")  # 4 carried + 20 for 2027
+
+
+def test_a_leavers_entitlement_is_corrected_to_the_last_day():
+    hr = UserFactory(username="hr-leaver", roles=["HR"])
+    person = EmployeeFactory(hire_date=date(2020, 1, 1))
+    leave_accrue_year(year=2026, employees=[person])
+    events.employee_dismissed.send(
+        sender=type(person),
+        employee=person,
+        by=hr,
+        reason="",
+        last_day=date(2026, 3, 31),
+        kind="resignation",
+    )
+    correction = LeaveLedgerEntry.objects.get(employee=person, kind="correction")
+    assert correction.days == Decimal("-15.07")  # 20 -> 90/365 * 20 = 4.93
+    assert balance(person, leave_type()) == Decimal("4.93")
