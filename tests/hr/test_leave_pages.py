@@ -177,3 +177,17 @@ def test_the_home_panel_shows_the_ledger_sum_and_requests_waiting_for_the_manage
     assert '<strong data-testid="home-balance">5.25</strong>' in client.get("/").text
     client.force_login(role_users["manager"])
     assert 'data-testid="home-leave-to-decide"' in client.get("/").text
+
+
+def test_a_holiday_added_in_the_admin_recounts_approved_leave(client, role_users):
+    employee = role_users["employee"].employee
+    grant(employee, "10", year=2030)
+    leave = _ask(role_users["employee"], employee, end=MONDAY + timedelta(days=4))
+    leave_services.leave_decide(by=role_users["manager"], request=leave, approve=True)
+    client.force_login(role_users["admin"])
+    client.post(
+        reverse("admin:backoffice_publicholiday_add"), {"date": "2030-03-06", "name": "Test day"}
+    )
+    leave.refresh_from_db()
+    assert leave.days == 4 and balance(employee, leave_type()) == Decimal("6.00")
+    assert LeaveLedgerEntry.objects.get(request=leave, kind="correction").days == 1
