@@ -31,6 +31,7 @@ urlpatterns = [
     path("leave/<int:pk>/cancel/", leave_views.leave_cancel, name="leave-cancel"),
     path("leave/<int:pk>/cut-short/", leave_views.leave_cut_short, name="leave-cut-short"),
     path("employees/<int:pk>/leave/", leave_views.leave_ledger, name="leave-ledger"),
+    path("employees/<int:pk>/leave/adjust/", leave_views.leave_adjust_view, name="leave-adjust"),
     path("", employees_views.index, name="index"),
     path("directory/", employees_views.directory, name="directory"),
     path("org-chart/", records_views.org_chart, name="org-chart"),

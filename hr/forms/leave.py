@@ -63,3 +63,11 @@ class StaffingForm(forms.Form):
 
 class FeedForm(forms.Form):
     scope = forms.ChoiceField(label=_("Calendar"), choices=LeaveCalendarFeed.Scope.choices)
+
+
+class LeaveAdjustForm(forms.Form):
+    leave_type = forms.ModelChoiceField(
+        label=_("Type"), queryset=LeaveType.objects.filter(has_balance=True)
+    )
+    days = forms.DecimalField(label=_("Days (+ or -)"), max_digits=7, decimal_places=2)
+    reason = forms.CharField(label=_("Reason"), max_length=300)

@@ -15,6 +15,7 @@ from backoffice.errors import DomainError
 from backoffice.permissions import require_any_perm, require_perm
 from hr.forms.leave import (
     FeedForm,
+    LeaveAdjustForm,
     LeaveCutShortForm,
     LeaveDecisionForm,
     LeaveRecordForm,
@@ -29,6 +30,7 @@ from hr.selectors.employees import employee_for_user
 from hr.services import leave as leave_services
 from hr.services import leave_calendar as calendar_services
 from hr.services.leave_counting import balances_for
+from hr.services.leave_setup import leave_adjust
 
 PAGE_SIZE = 50
 Status = LeaveRequest.Status
@@ -53,7 +55,12 @@ def leave_mine(request):
     return render(
         request,
         "hr/leave/leave_mine.html",
-        {"employee": employee, "balances": _balances(employee), "page": _page(request, rows)},
+        {
+            "employee": employee,
+            "balances": _balances(employee),
+            "adjust_form": LeaveAdjustForm(),
+            "page": _page(request, rows),
+        },
     )
 
 
@@ -300,3 +307,19 @@ def leave_feed(request, token):
     response = HttpResponse(calendar_services.feed_ics(feed), content_type="text/calendar")
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@require_POST
+@require_perm("hr.manage_leave")
+def leave_adjust_view(request, pk):
+    employee = get_object_or_404(Employee, pk=pk)
+    form = LeaveAdjustForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the type, the days and the reason."))
+    else:
+        _act(
+            request,
+            lambda: leave_adjust(by=request.user, employee=employee, **form.cleaned_data),
+            _("The balance is adjusted."),
+        )
+    return redirect("hr:leave-ledger", pk=employee.pk)

@@ -43,6 +43,9 @@ ROWS: dict[str, Row] = {
     "hr:leave-decide": Row(only(*DECIDERS, ok=302), kwargs=_leave, method="post"),
     "hr:leave-cancel": Row(only(*SELF_SERVICE, ok=302, other=404), kwargs=_leave, method="post"),
     "hr:leave-cut-short": Row(only("hr", "admin", ok=302), kwargs=_leave, method="post"),
+    "hr:leave-adjust": Row(
+        only("hr", "admin", ok=302), kwargs=lambda o: {"pk": o["leave"].employee_id}, method="post"
+    ),
     "hr:leave-ledger": Row(
         only(*SELF_SERVICE, other=404), kwargs=lambda o: {"pk": o["leave"].employee_id}
     ),

@@ -191,3 +191,18 @@ def test_a_holiday_added_in_the_admin_recounts_approved_leave(client, role_users
     leave.refresh_from_db()
     assert leave.days == 4 and balance(employee, leave_type()) == Decimal("6.00")
     assert LeaveLedgerEntry.objects.get(request=leave, kind="correction").days == 1
+
+
+def test_hr_adjusts_a_balance_with_a_reason_and_a_missing_reason_changes_nothing(
+    client, role_users
+):
+    employee = role_users["employee"].employee
+    url = reverse("hr:leave-adjust", args=[employee.pk])
+    client.force_login(role_users["hr"])
+    client.post(url, {"leave_type": leave_type("compensatory").pk, "days": "1.5", "reason": ""})
+    assert not LeaveLedgerEntry.objects.filter(employee=employee).exists()
+    form = {"leave_type": leave_type("compensatory").pk, "days": "1.5", "reason": "Saturday stock"}
+    client.post(url, form)
+    assert balance(employee, leave_type("compensatory")) == Decimal("1.50")
+    page = client.get(reverse("hr:leave-ledger", args=[employee.pk]))
+    assert "Saturday stock" in page.text
