@@ -2,6 +2,7 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from backoffice import events
 from backoffice.mail import mail_retry_now
 from backoffice.models import (
     Job,
@@ -175,3 +176,22 @@ class PublicHolidayAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     list_filter = ["date"]
     date_hierarchy = "date"
+
+    # Leave booked over a changed date is re-counted by the departments that listen.
+    def save_model(self, request, obj, form, change):
+        dates = {obj.date}
+        if change and "date" in form.changed_data:
+            dates.add(form.initial["date"])
+        super().save_model(request, obj, form, change)
+        events.public_holidays_changed.send(
+            sender=PublicHoliday, dates=sorted(dates), by=request.user
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        events.public_holidays_changed.send(sender=PublicHoliday, dates=[obj.date], by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        dates = sorted(queryset.values_list("date", flat=True))
+        super().delete_queryset(request, queryset)
+        events.public_holidays_changed.send(sender=PublicHoliday, dates=dates, by=request.user)

@@ -5,8 +5,11 @@ complaint deadlines, service-level clocks), so they never disagree.
 """
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from backoffice.models import PublicHoliday
+
+WORKING_DAYS_A_WEEK = 5
 
 
 def holidays_between(start: date, end: date) -> dict[date, str]:
@@ -24,3 +27,8 @@ def working_dates(start: date, end: date) -> list[date]:
 
 def working_days(start: date, end: date) -> int:
     return len(working_dates(start, end))
+
+
+def hours_per_working_day(weekly_hours) -> Decimal:
+    """The hours of one working day of a schedule of `weekly_hours` over five days."""
+    return (Decimal(weekly_hours) / WORKING_DAYS_A_WEEK).quantize(Decimal("0.01"))

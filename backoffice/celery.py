@@ -75,6 +75,14 @@ app.conf.beat_schedule = {
         "task": "accounting.tasks.timesheet_reminders_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    "hr-leave-daily": {
+        "task": "hr.tasks.leave_daily_task",
+        "schedule": crontab(hour=0, minute=40),
+    },
+    "hr-leave-year-end": {
+        "task": "hr.tasks.leave_year_end_task",
+        "schedule": crontab(month_of_year=1, day_of_month=1, hour=0, minute=20),
+    },
     "hr-training-reminders": {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),

@@ -32,6 +32,21 @@ The other way round, a department tells HR it has done its part of a departure:
           sender=FinalPay, employee=final.employee, item="final_pay",
           by=run.paid_by, when=run.paid_at,
       )
+
+Leave (HR's `hr.models.leave.LeaveRequest`), sent by the daily
+`hr.tasks.leave_daily_task`, once per request each:
+
+- `leave_started`: `employee`, `leave_type` (its name), `start_date`,
+  `end_date` (dates): an approved leave has begun (the phone directory shows
+  the person as on leave).
+- `leave_ended`: `employee`, `leave_type`, `start_date`, `end_date`: the
+  person is back (the day after `end_date`).
+
+The core tells the departments when the working-day calendar changes:
+
+- `public_holidays_changed`: `dates` (a list of dates added, moved or
+  removed), `by`; sent by the admin of `PublicHoliday` inside its
+  transaction. HR re-counts the leave booked over those dates.
 """
 
 from django.dispatch import Signal
@@ -40,3 +55,6 @@ employee_hired = Signal()
 employee_dismissed = Signal()
 employee_changed = Signal()
 offboarding_item_done = Signal()
+leave_started = Signal()
+leave_ended = Signal()
+public_holidays_changed = Signal()

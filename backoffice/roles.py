@@ -30,6 +30,7 @@ ROLES: dict[str, list[str] | str] = {
         "hr.acknowledge_policy",
         "accounting.fill_timesheet",
         "accounting.view_own_payprofile",
+        "hr.request_leave",
     ],
     MANAGER: [
         "accounting.view_account",
@@ -49,6 +50,9 @@ ROLES: dict[str, list[str] | str] = {
         "hr.agree_dismissalcase",
         # Their team's timesheets (object rule: direct reports); never their pay.
         "accounting.approve_timesheet",
+        # Their direct reports' leave (object rule in hr.selectors.leave).
+        "hr.request_leave",
+        "hr.approve_leave",
     ],
     HR: [
         "backoffice.access_hr",
@@ -151,6 +155,22 @@ ROLES: dict[str, list[str] | str] = {
         "hr.view_onboardingchecklist",
         "hr.view_onboardingtask",
         "hr.change_onboardingtask",
+        # Leave: HR records, decides the types it approves, cuts short, adjusts.
+        "hr.request_leave",
+        "hr.manage_leave",
+        "hr.view_leaverequest",
+        "hr.view_historicalleaverequest",
+        "hr.view_leavetype",
+        "hr.change_leavetype",
+        "hr.view_leavepolicyset",
+        "hr.view_leavepolicy",
+        "hr.add_leavepolicy",
+        "hr.change_leavepolicy",
+        "hr.view_historicalleavepolicy",
+        "hr.view_leaveledgerentry",
+        "hr.add_leaveledgerentry",
+        "hr.view_teamstaffing",
+        "hr.view_leavecalendarfeed",
     ],
     ACCOUNTANT: [
         "accounting.add_account",

@@ -39,3 +39,17 @@ def employee_export(*, job, progress):
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
     job.result_file.save(f"employees-{stamp}.{file_format}", ContentFile(content), save=False)
     return {"rows": len(rows)}
+
+
+@job_handler("hr.leave_year_end", label=_("Leave year end"), permission="hr.manage_leave")
+def leave_year_end(*, job, progress):
+    """Carry over or expire `params["year"]`'s unused leave and accrue the next year.
+
+    Set-based and idempotent: a second run (or a redelivery) writes nothing new.
+    """
+    from hr.services.leave_year_end import leave_year_end as year_end_run
+
+    progress.start(1)
+    result = year_end_run(year=int(job.params["year"]), by=job.requested_by)
+    progress.advance(1)
+    return result

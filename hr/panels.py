@@ -39,3 +39,27 @@ def team_panel(user) -> dict | None:
 )
 def headcount_panel(user) -> dict:
     return {"headcount": headcount_by_department()}
+
+
+@home_panel("hr.leave", template="hr/leave/partials/home_leave.html", order=15)
+def leave_panel(user) -> dict | None:
+    """My leave balance and requests waiting; for a manager, the requests waiting for them."""
+    from hr.selectors.leave import balance_types, leave_requests_visible_to
+    from hr.services.leave_counting import balances_for
+
+    if not user.has_perm("hr.request_leave"):
+        return None
+    employee = _employee(user)
+    if employee is None:
+        return None
+    types = balance_types()
+    sums = balances_for([employee], types)
+    waiting = leave_requests_visible_to(user).filter(status="pending")
+    return {
+        "employee": employee,
+        "balances": [(t, sums.get((employee.pk, t.pk), 0)) for t in types],
+        "mine": list(waiting.filter(employee=employee)[:5]),
+        "to_decide": list(waiting.exclude(employee=employee).order_by("start_date")[:5])
+        if user.has_perm("hr.approve_leave") or user.has_perm("hr.manage_leave")
+        else [],
+    }

@@ -29,3 +29,25 @@ def tick_offboarding_item(sender, *, employee, item, by, when=None, **kwargs):
     from hr.services.offboarding import offboarding_item_report
 
     offboarding_item_report(employee=employee, task=item, by=by, when=when)
+
+
+@receiver(events.public_holidays_changed, dispatch_uid="hr.leave.recount_for_holidays")
+def recount_leave_for_holidays(sender, *, dates, by=None, **kwargs):
+    """Leave booked over a changed holiday is re-counted, with a correction row in the ledger."""
+    from hr.services.leave import leave_recount_for_holidays
+
+    leave_recount_for_holidays(dates=dates, by=by)
+
+
+@receiver(events.employee_dismissed, dispatch_uid="hr.leave.leaver_entitlement")
+def recount_leaver_entitlement(sender, *, employee, by, last_day, **kwargs):
+    """A leaver's entitlement for the last year is pro rata to the last day (a correction row)."""
+    from copy import copy
+
+    from hr.services.leave_setup import leave_entitlement_recompute
+
+    leaver = copy(employee)  # the sender's object is left as it is
+    leaver.termination_date = last_day
+    leave_entitlement_recompute(
+        employee=leaver, year=last_day.year, by=by, why=f"Leaves on {last_day.isoformat()}"
+    )

@@ -40,3 +40,24 @@ def training_reminders_task() -> dict:
 @shared_task(name="hr.tasks.onboarding_welcome_email_task")
 def onboarding_welcome_email_task(checklist_id: int, site_url: str) -> bool:
     return onboarding_welcome_email(checklist_id=checklist_id, site_url=site_url)
+
+
+@shared_task(name="hr.tasks.leave_daily_task")
+def leave_daily_task(today: str | None = None) -> dict:
+    """Daily: expire carried-over days past their deadline, send leave_started/leave_ended."""
+    from hr.services import leave_year_end as leave_year_end_services
+
+    on = date.fromisoformat(today) if today else None
+    expired = leave_year_end_services.leave_carried_expire(today=on)
+    return {"expired": expired, **leave_year_end_services.leave_events_send(today=on)}
+
+
+@shared_task(name="hr.tasks.leave_year_end_task")
+def leave_year_end_task(year: int | None = None) -> dict:
+    """On 1 January: carry over or expire last year's unused days and accrue the new year."""
+    from django.utils import timezone
+
+    from hr.services import leave_year_end as leave_year_end_services
+
+    year = year or timezone.localdate().year - 1
+    return leave_year_end_services.leave_year_end(year=year)

@@ -5,6 +5,7 @@ from hr.views import discipline as discipline_views
 from hr.views import employees as employees_views
 from hr.views import hiring as hiring_views
 from hr.views import interviews as interviews_views
+from hr.views import leave as leave_views
 from hr.views import offboarding as offboarding_views
 from hr.views import onboarding as onboarding_views
 from hr.views import policies as policies_views
@@ -14,6 +15,23 @@ from hr.views import training as training_views
 app_name = "hr"
 
 urlpatterns = [
+    # Leave
+    path("leave/", leave_views.leave_mine, name="leave-mine"),
+    path("leave/new/", leave_views.leave_request, name="leave-request"),
+    path("leave/record/", leave_views.leave_record, name="leave-record"),
+    path("leave/team/", leave_views.leave_team, name="leave-team"),
+    path("leave/team/staffing/", leave_views.leave_staffing, name="leave-staffing"),
+    path("leave/calendars/", leave_views.leave_feeds, name="leave-feeds"),
+    path(
+        "leave/calendars/<int:pk>/revoke/", leave_views.leave_feed_revoke, name="leave-feed-revoke"
+    ),
+    path("leave/calendar/<str:token>.ics", leave_views.leave_feed, name="leave-feed"),
+    path("leave/<int:pk>/", leave_views.leave_detail, name="leave-detail"),
+    path("leave/<int:pk>/decide/", leave_views.leave_decide, name="leave-decide"),
+    path("leave/<int:pk>/cancel/", leave_views.leave_cancel, name="leave-cancel"),
+    path("leave/<int:pk>/cut-short/", leave_views.leave_cut_short, name="leave-cut-short"),
+    path("employees/<int:pk>/leave/", leave_views.leave_ledger, name="leave-ledger"),
+    path("employees/<int:pk>/leave/adjust/", leave_views.leave_adjust_view, name="leave-adjust"),
     path("", employees_views.index, name="index"),
     path("directory/", employees_views.directory, name="directory"),
     path("org-chart/", records_views.org_chart, name="org-chart"),

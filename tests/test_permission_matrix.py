@@ -30,6 +30,7 @@ pytestmark = pytest.mark.xdist_group("permission-matrix")
 IGNORED_NAMESPACES = {"admin"}  # Django admin checks its own permissions
 APP_ROW_MODULES = [
     "tests.hr.permission_rows",
+    "tests.hr.leave_permission_rows",
     "tests.accounting.permission_rows",
     "tests.departments_permission_rows",
 ]

@@ -5,6 +5,7 @@ from hr.admin import (  # noqa: F401
     discipline,
     employees,
     hiring,
+    leave,
     onboarding,
     policies,
     training,

@@ -1,7 +1,7 @@
 """HR's part of `seed_demo`: the people first, then their records and HR's work."""
 
 from backoffice.registry import Demo, demo_step
-from hr.demo import discipline, hiring, people, records, training
+from hr.demo import discipline, hiring, leave, people, records, training
 
 
 @demo_step("hr.people")
@@ -27,3 +27,8 @@ def _training(demo: Demo) -> None:
 @demo_step("hr.hiring", after=["hr.people"])
 def _hiring(demo: Demo) -> None:
     hiring.seed_hiring()
+
+
+@demo_step("hr.leave", after=["hr.people"])
+def _leave(demo: Demo) -> str:
+    return leave.seed_leave(users=demo.users)

@@ -11,6 +11,7 @@ from hr.models import (  # noqa: F401
     employees,
     hiring,
     imports,
+    leave,
     onboarding,
     policies,
     training,
