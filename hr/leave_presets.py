@@ -1,6 +1,6 @@
 """The leave types and the two entitlement presets the product ships, as data.
 
-Installed by migration `hr.0013_leave_presets` and by `seed_demo` through
+Installed by migration `hr.0014_leave_presets` and by `seed_demo` through
 `hr.services.leave_setup.leave_presets_install` (idempotent: looked up by
 code). Romania is in use after installation; HR switches sets in the admin.
 Figures not certain say "Verify against the law in force" in their source,
