@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from hr.models.discipline import OffboardingItem
 from hr.services import dismissals as dismissals_services
-from it_support.services import ItSupportError, offboarding_item_report_done
+from it_support.services.offboarding import ItSupportError, offboarding_item_report_done
 from tests.factories import EmployeeFactory
 
 
