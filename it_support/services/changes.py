@@ -98,7 +98,7 @@ def change_submit(*, by, change: ChangeRequest) -> ChangeRequest:
     return change
 
 
-def _approve(change: ChangeRequest, *, by, stamp: str, other: str) -> ChangeRequest:
+def _approve(change: ChangeRequest, *, by, stamp: str, other: str, reason: str):
     if getattr(change, f"{stamp}_by_id") is not None:
         raise ChangeError(_("This approval is already given."))
     if getattr(change, f"{other}_by_id") == by.pk:
@@ -114,6 +114,7 @@ def _approve(change: ChangeRequest, *, by, stamp: str, other: str) -> ChangeRequ
         error=ChangeError,
         stamp=stamp,
         message=_("Only a change awaiting approval can be approved."),
+        reason=reason,
     )
     if both:
         _tell(
@@ -128,7 +129,13 @@ def _approve(change: ChangeRequest, *, by, stamp: str, other: str) -> ChangeRequ
 def change_approve_as_it_lead(*, by, change: ChangeRequest) -> ChangeRequest:
     if not by.has_perm(LEAD_PERMISSION):
         raise ChangeError(_("Only the IT lead approves for IT."))
-    return _approve(_locked(change), by=by, stamp="it_approved", other="owner_approved")
+    return _approve(
+        _locked(change),
+        by=by,
+        stamp="it_approved",
+        other="owner_approved",
+        reason=_("Approved by the IT lead"),
+    )
 
 
 @transaction.atomic
@@ -139,7 +146,13 @@ def change_approve_as_owner(*, by, change: ChangeRequest) -> ChangeRequest:
             _("Only the business owner of %(system)s approves for the business.")
             % {"system": change.system}
         )
-    return _approve(change, by=by, stamp="owner_approved", other="it_approved")
+    return _approve(
+        change,
+        by=by,
+        stamp="owner_approved",
+        other="it_approved",
+        reason=_("Approved by the business owner"),
+    )
 
 
 @transaction.atomic
