@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from backoffice import roles
-from hr.models.employees import Employee
+from hr.selectors.employees import employee_for_user
 from it_support.models.changes import ChangeRequest
 from it_support.models.inventory import Criticality, Equipment, System
 from it_support.models.knowledge import Article, ArticleCategory
@@ -68,8 +68,8 @@ ARTICLES = [
 def assets_install(*, users: dict) -> str:
     it_user, today = users["it"], timezone.localdate()
     it_user.groups.add(Group.objects.get_or_create(name=roles.IT_LEAD)[0])
-    owner = Employee.objects.filter(user=users["manager"]).first()
-    systems = _systems(owner, Employee.objects.filter(user=users["admin"]).first())
+    owner = employee_for_user(users["manager"])
+    systems = _systems(owner, employee_for_user(users["admin"]))
     _equipment(systems)
     _licences(systems, today)
     _maintenance(systems, it_user, today)

@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from hr.models.employees import Employee
+from hr.selectors.employees import directory
 from it_support.models.inventory import Equipment, System
 from it_support.models.licences import Licence
 
@@ -13,7 +13,7 @@ DATE = forms.DateInput(attrs={"type": "date"})
 
 
 def current_employees():
-    return Employee.objects.filter(status__in=Employee.CURRENT).order_by("last_name", "first_name")
+    return directory().order_by("last_name", "first_name")
 
 
 class SystemForm(forms.ModelForm):
@@ -56,7 +56,7 @@ class EquipmentForm(forms.ModelForm):
 
 class EquipmentAssignForm(forms.Form):
     employee = forms.ModelChoiceField(
-        queryset=Employee.objects.none(),
+        queryset=directory().none(),
         required=False,
         label=_("Assign to"),
         help_text=_("Leave empty to take the item back into stock."),
@@ -76,7 +76,7 @@ class LicenceForm(forms.ModelForm):
 
 class SeatForm(forms.Form):
     employee = forms.ModelChoiceField(
-        queryset=Employee.objects.none(), required=False, label=_("Employee")
+        queryset=directory().none(), required=False, label=_("Employee")
     )
     equipment = forms.ModelChoiceField(
         queryset=Equipment.objects.exclude(status=Equipment.Status.RETIRED),

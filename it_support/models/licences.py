@@ -6,7 +6,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from hr.models.employees import Employee
 from it_support.models.inventory import Equipment, System
 
 
@@ -55,7 +54,7 @@ class LicenceAssignment(models.Model):
         Licence, on_delete=models.CASCADE, related_name="assignments", verbose_name=_("licence")
     )
     employee = models.ForeignKey(
-        Employee,
+        "hr.Employee",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
