@@ -87,6 +87,14 @@ app.conf.beat_schedule = {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),
     },
+    "it-licences-expiring": {
+        "task": "it_support.tasks.licences_expiry_remind_task",
+        "schedule": crontab(hour=7, minute=10),
+    },
+    "it-maintenance-overdue": {
+        "task": "it_support.tasks.maintenance_overdue_remind_task",
+        "schedule": crontab(hour=7, minute=20),
+    },
 }
 
 app.autodiscover_tasks()

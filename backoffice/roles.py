@@ -16,6 +16,7 @@ HR = "HR"
 ACCOUNTANT = "Accountant"
 PAYROLL_APPROVER = "Payroll approver"
 IT = "IT"
+IT_LEAD = "IT lead"
 CLERK = "Clerk"
 ADMINISTRATOR = "Administrator"
 
@@ -288,6 +289,32 @@ ROLES: dict[str, list[str] | str] = {
         "it_support.view_equipment",
         "it_support.add_equipment",
         "it_support.change_equipment",
+        # Licences, maintenance, change requests and the knowledge base (it-assets).
+        "it_support.view_historicalsystem",
+        "it_support.view_historicalequipment",
+        "it_support.view_licence",
+        "it_support.add_licence",
+        "it_support.change_licence",
+        "it_support.view_licenceassignment",
+        "it_support.add_licenceassignment",
+        "it_support.delete_licenceassignment",
+        "it_support.view_maintenanceplan",
+        "it_support.add_maintenanceplan",
+        "it_support.change_maintenanceplan",
+        "it_support.view_maintenancelog",
+        "it_support.add_maintenancelog",
+        "it_support.view_changerequest",
+        "it_support.add_changerequest",
+        "it_support.change_changerequest",
+        "it_support.view_historicalchangerequest",
+        "it_support.view_article",
+        "it_support.add_article",
+        "it_support.change_article",
+    ],
+    # Given on top of IT to the one who approves changes for IT (the demo's `it` user);
+    # the system's business owner is the second approver, never the same person.
+    IT_LEAD: [
+        "it_support.lead_it",
     ],
     CLERK: [
         "backoffice.access_clerical",

@@ -11,8 +11,6 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from hr.models.employees import Employee
-
 
 class Criticality(models.TextChoices):
     CRITICAL = "critical", _("Critical: sales stop without it")
@@ -33,7 +31,7 @@ class System(models.Model):
     name = models.CharField(_("name"), max_length=120, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     owner = models.ForeignKey(
-        Employee,
+        "hr.Employee",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -96,7 +94,7 @@ class Equipment(models.Model):
     )
     location = models.CharField(_("location"), max_length=120, blank=True)
     assigned_to = models.ForeignKey(
-        Employee,
+        "hr.Employee",
         on_delete=models.PROTECT,
         null=True,
         blank=True,

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from hr.models.discipline import OffboardingItem
 from hr.services import dismissals as dismissals_services
-from it_support.services import ItSupportError, offboarding_item_report_done
+from it_support.services.offboarding import ItSupportError, offboarding_item_report_done
 from tests.factories import EmployeeFactory
 
 
@@ -103,4 +103,4 @@ def test_it_support_reads_hr_only_through_its_selectors():
             elif isinstance(node, ast.Import):
                 imported.update(alias.name for alias in node.names)
     from_hr = {name for name in imported if name == "hr" or name.startswith("hr.")}
-    assert from_hr <= {"hr.selectors.offboarding"}
+    assert from_hr <= {"hr.selectors.offboarding", "hr.selectors.employees"}

@@ -1,0 +1,1 @@
+"""IT support, one module per subject; callers import from the module that defines a name."""

@@ -1,0 +1,16 @@
+"""Thin Celery tasks of IT: they call services and are safe to run twice."""
+
+from celery import shared_task
+
+from it_support.services import licences as licences_services
+from it_support.services import maintenance as maintenance_services
+
+
+@shared_task(name="it_support.tasks.licences_expiry_remind_task")
+def licences_expiry_remind_task() -> int:
+    return licences_services.licences_expiry_remind()
+
+
+@shared_task(name="it_support.tasks.maintenance_overdue_remind_task")
+def maintenance_overdue_remind_task() -> int:
+    return maintenance_services.maintenance_overdue_remind()
