@@ -30,6 +30,7 @@ ROLES: dict[str, list[str] | str] = {
         "hr.acknowledge_policy",
         "accounting.fill_timesheet",
         "accounting.view_own_payprofile",
+        "it_support.raise_ticket",
     ],
     MANAGER: [
         "accounting.view_account",
@@ -268,6 +269,12 @@ ROLES: dict[str, list[str] | str] = {
         "it_support.view_equipment",
         "it_support.add_equipment",
         "it_support.change_equipment",
+        "it_support.work_ticket",
+        "it_support.view_ticket",
+        "it_support.change_ticket",
+        "it_support.view_historicalticket",
+        "it_support.view_ticketmessage",
+        "it_support.view_ticketattachment",
     ],
     CLERK: [
         "backoffice.access_clerical",

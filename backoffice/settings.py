@@ -248,6 +248,9 @@ HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 HR_IMPORT_MAX_ROWS = env.int("HR_IMPORT_MAX_ROWS", default=5000)
 # The largest CV a candidate may upload on the careers page.
 HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
+# IT ticket attachments (screenshots, logs): per file, and files per message.
+IT_ATTACHMENT_MAX_BYTES = env.int("IT_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+IT_ATTACHMENT_MAX_FILES = env.int("IT_ATTACHMENT_MAX_FILES", default=5)
 
 LOGGING = {
     "version": 1,

@@ -1,3 +1,6 @@
 # Django finds the models through this package; callers import from the module
 # that defines a model (`from it_support.models.inventory import Equipment`).
-from it_support.models import inventory  # noqa: F401
+from it_support.models import (
+    inventory,  # noqa: F401
+    tickets,  # noqa: F401
+)

@@ -5,7 +5,8 @@ from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_perm
 from hr.selectors.offboarding import offboarding_items_of_department
-from it_support.services import ItSupportError, offboarding_item_report_done
+from it_support.errors import ItSupportError
+from it_support.services.offboarding import offboarding_item_report_done
 
 IT = "it"  # the owner of IT's items in HR's offboarding checklist
 

@@ -6,11 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backoffice import events
-from backoffice.errors import DomainError
-
-
-class ItSupportError(DomainError):
-    pass
+from it_support.errors import ItSupportError
 
 
 @transaction.atomic

@@ -1,0 +1,1 @@
+# Split by subject: import from the module that defines a name.
