@@ -119,6 +119,9 @@ class Ticket(models.Model):
     first_response_at = models.DateTimeField(_("first response at"), null=True, blank=True)
     paused_at = models.DateTimeField(_("clock paused at"), null=True, blank=True)
     paused_seconds = models.PositiveIntegerField(_("time paused (seconds)"), default=0)
+    # Claims of the escalation task: each threshold is acted on once per ticket.
+    response_warned_at = models.DateTimeField(_("response warning at"), null=True, blank=True)
+    resolution_warned_at = models.DateTimeField(_("resolution warning at"), null=True, blank=True)
     response_breached = models.BooleanField(_("response target missed"), default=False)
     resolution_breached = models.BooleanField(_("resolution target missed"), default=False)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)

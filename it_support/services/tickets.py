@@ -19,6 +19,7 @@ from backoffice.uploads import DOCUMENT_KINDS, private_name, uploads_check
 from backoffice.workflow import transition
 from it_support.errors import ItSupportError
 from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage, priority_of
+from it_support.services.sla import sla_due_times, sla_resume
 
 Status = Ticket.Status
 WORK_PERM = "it_support.work_ticket"
@@ -97,6 +98,7 @@ def ticket_create(
         system=system,
         equipment=equipment,
         source=source,
+        **sla_due_times(priority=priority_of(impact, urgency), start=timezone.now()),
     )
     clean_or_raise(ticket, error=ItSupportError)
     ticket._history_user = by
@@ -118,11 +120,7 @@ def _lock(ticket) -> Ticket:
 
 
 def _resume_clock(ticket, now) -> dict:
-    """Changes that restart a paused clock, adding the pause to the time paused."""
-    if ticket.paused_at is None:
-        return {}
-    paused = int((now - ticket.paused_at).total_seconds())
-    return {"paused_at": None, "paused_seconds": ticket.paused_seconds + max(paused, 0)}
+    return sla_resume(ticket, now)
 
 
 def _require_it(by):
@@ -326,3 +324,27 @@ def ticket_rate(*, by, ticket, rating: int, comment: str = "") -> Ticket:
     ticket._change_reason = "rated"
     ticket.save(update_fields=["rating", "rating_comment"])
     return ticket
+
+
+@transaction.atomic
+def ticket_autoclose(*, ticket_id: int) -> int:
+    """Close a resolved ticket left unconfirmed (1), or nothing if it moved meanwhile (0)."""
+    ticket = Ticket.objects.select_for_update().filter(pk=ticket_id, status=Status.RESOLVED).first()
+    if ticket is None:
+        return 0
+    transition(
+        ticket,
+        to=Status.CLOSED,
+        allowed_from=[Status.RESOLVED],
+        by=None,
+        error=ItSupportError,
+        stamp="closed",
+        reason="closed automatically",
+    )
+    _notify(
+        [ticket.requester],
+        ticket=ticket,
+        title=_("closed: the fix was not confirmed within %(days)d business days")
+        % {"days": settings.IT_AUTOCLOSE_BUSINESS_DAYS},
+    )
+    return 1
