@@ -10,7 +10,7 @@ urlpatterns = [
     path("offboarding/", offboarding.offboarding_list, name="offboarding-list"),
     path(
         "offboarding/items/<int:pk>/done/",
-        offboarding.offboarding_item_done,
+        offboarding.offboarding_item_settle_view,
         name="offboarding-item-done",
     ),
 ]

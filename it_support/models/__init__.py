@@ -2,6 +2,7 @@
 # that defines a model (`from it_support.models.inventory import Equipment`).
 from it_support.models import (
     inventory,  # noqa: F401
+    offboarding,  # noqa: F401
     sla,  # noqa: F401
     tickets,  # noqa: F401
 )

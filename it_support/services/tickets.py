@@ -128,6 +128,13 @@ def _require_it(by):
         raise ItSupportError(_("Only IT staff can do this."))
 
 
+def _require_offboarding_done(ticket):
+    if ticket.offboarding_items.filter(outcome="open").exists():
+        raise ItSupportError(
+            _("Return, write off or revoke each offboarding item first; the ticket then closes.")
+        )
+
+
 def _require_requester(by, ticket):
     if by != ticket.requester:
         raise ItSupportError(_("Only the person who raised the ticket can do this."))
@@ -240,6 +247,7 @@ def ticket_wait(*, by, ticket) -> Ticket:
 def ticket_resolve(*, by, ticket) -> Ticket:
     _require_it(by)
     ticket = _lock(ticket)
+    _require_offboarding_done(ticket)
     transition(
         ticket,
         to=Status.RESOLVED,
@@ -274,21 +282,6 @@ def ticket_confirm(*, by, ticket) -> Ticket:
     )
     _notify([ticket.assignee], ticket=ticket, title=_("the requester confirmed the fix"), by=by)
     return ticket
-
-
-@transaction.atomic
-def ticket_close(*, by, ticket, reason: str = "") -> Ticket:
-    """IT closes a ticket (offboarding done, auto-close after the waiting days)."""
-    ticket = _lock(ticket)
-    return transition(
-        ticket,
-        to=Status.CLOSED,
-        allowed_from=[Status.RESOLVED, *Ticket.OPEN],
-        by=by,
-        error=ItSupportError,
-        stamp="closed",
-        reason=reason,
-    )
 
 
 @transaction.atomic

@@ -5,9 +5,12 @@ it, anyone else gets 404. The attachment belongs to an internal note, so only
 IT may download it.
 """
 
+from datetime import date
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from it_support.services import tickets as tickets_services
+from it_support.services.offboarding import offboarding_ticket_open
 from tests.permissions import Row, only
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -15,9 +18,10 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 ROWS: dict[str, Row] = {
     "it_support:index": Row(only("it", "admin")),
     "it_support:offboarding-list": Row(only("it", "admin")),
-    # HR's "item" (tests/hr/permission_rows.py) is the leaver's first item, IT's equipment.
     "it_support:offboarding-item-done": Row(
-        only("it", "admin", ok=302), kwargs=lambda o: {"pk": o["item"].pk}, method="post"
+        only("it", "admin", ok=302),
+        kwargs=lambda o: {"pk": o["it_offboarding_item"].pk},
+        method="post",
     ),
     "it_support:ticket-create": Row(
         only("admin", "hr", "accountant", "controller", "it", "clerk", "manager", "employee")
@@ -74,4 +78,11 @@ def make_objects(role_users) -> dict:
         internal=True,
         files=[SimpleUploadedFile("screen.png", PNG)],
     )
-    return {"ticket": ticket, "note_file": note.attachments.get()}
+    leaving = offboarding_ticket_open(
+        by=role_users["hr"], employee=role_users["clerk"].employee, last_day=date(2026, 1, 30)
+    )
+    return {
+        "ticket": ticket,
+        "note_file": note.attachments.get(),
+        "it_offboarding_item": leaving.offboarding_items.first(),
+    }
