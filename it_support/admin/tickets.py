@@ -2,6 +2,8 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.admin import ReadOnlyAdminMixin
+from it_support.models.offboarding import OffboardingTicketItem
+from it_support.models.sla import SlaPolicy
 from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage
 
 
@@ -52,3 +54,19 @@ class TicketAttachmentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["filename"]
     raw_id_fields = ["ticket", "message", "uploaded_by"]
     list_select_related = ["ticket", "uploaded_by"]
+
+
+@admin.register(SlaPolicy)
+class SlaPolicyAdmin(SimpleHistoryAdmin):
+    list_display = ["priority", "response_hours", "resolution_hours"]
+    list_filter = ["priority"]
+    search_fields = ["priority"]
+
+
+@admin.register(OffboardingTicketItem)
+class OffboardingTicketItemAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
+    list_display = ["ticket", "leaver", "kind", "equipment", "outcome", "done_by", "done_at"]
+    list_filter = ["kind", "outcome"]
+    search_fields = ["leaver__last_name", "leaver__first_name", "equipment__tag"]
+    raw_id_fields = ["ticket", "leaver", "equipment", "done_by"]
+    list_select_related = ["ticket", "leaver", "equipment", "done_by"]

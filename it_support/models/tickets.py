@@ -8,6 +8,7 @@ replies; internal notes and their files are IT's alone (`it_support.selectors.ti
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -111,7 +112,7 @@ class Ticket(models.Model):
         related_name="it_tickets_assigned",
         verbose_name=_("assigned to"),
     )
-    created_at = models.DateTimeField(_("raised at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("raised at"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     # Service-level clock: due times in business hours; paused while waiting on the requester.
     response_due_at = models.DateTimeField(_("response due"), null=True, blank=True)
@@ -193,7 +194,7 @@ class TicketMessage(models.Model):
     internal = models.BooleanField(
         _("internal note"), default=False, help_text=_("Seen by IT only, never the requester.")
     )
-    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+    created_at = models.DateTimeField(_("written at"), default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["created_at", "id"]
