@@ -199,8 +199,8 @@ def attachment_download(request, pk):
 def ticket_queue(request):
     form = QueueFilterForm(request.GET or None)
     data = form.cleaned_data if form.is_valid() else {}
-    if not request.GET:
-        data = {"status": list(Ticket.OPEN)}
+    if not any(name in request.GET for name in form.fields):
+        data = {"status": list(Ticket.OPEN)}  # the working queue, also on its later pages
     tickets = selectors.queue_filter(Ticket.objects.all(), data=data, user=request.user)
     rows, after = selectors.tickets_page(
         tickets.select_related("requester", "assignee", "system", "equipment"),
