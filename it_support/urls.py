@@ -20,6 +20,13 @@ urlpatterns += [
     path("tickets/new/", tickets_views.ticket_create, name="ticket-create"),
     path("tickets/mine/", tickets_views.ticket_mine, name="ticket-mine"),
     path("tickets/queue/", tickets_views.ticket_queue, name="ticket-queue"),
+    path("tickets/queue/bulk/", tickets_views.ticket_bulk, name="ticket-bulk"),
+    path("tickets/queue/filters/", tickets_views.queue_filter_save, name="queue-filter-save"),
+    path(
+        "tickets/queue/filters/<int:pk>/delete/",
+        tickets_views.queue_filter_delete,
+        name="queue-filter-delete",
+    ),
     path("tickets/<int:pk>/", tickets_views.ticket_detail, name="ticket-detail"),
     path("tickets/<int:pk>/reply/", tickets_views.ticket_reply, name="ticket-reply"),
     path("tickets/<int:pk>/assign/", tickets_views.ticket_assign, name="ticket-assign"),

@@ -4,7 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from backoffice.admin import ReadOnlyAdminMixin
 from it_support.models.offboarding import OffboardingTicketItem
 from it_support.models.sla import SlaPolicy
-from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage
+from it_support.models.tickets import SavedQueueFilter, Ticket, TicketAttachment, TicketMessage
 
 
 class TicketMessageInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -70,3 +70,12 @@ class OffboardingTicketItemAdmin(ReadOnlyAdminMixin, SimpleHistoryAdmin):
     search_fields = ["leaver__last_name", "leaver__first_name", "equipment__tag"]
     raw_id_fields = ["ticket", "leaver", "equipment", "done_by"]
     list_select_related = ["ticket", "leaver", "equipment", "done_by"]
+
+
+@admin.register(SavedQueueFilter)
+class SavedQueueFilterAdmin(admin.ModelAdmin):
+    list_display = ["name", "user", "query"]
+    search_fields = ["name", "user__username"]
+    list_filter = ["user__is_active"]
+    raw_id_fields = ["user"]
+    list_select_related = ["user"]

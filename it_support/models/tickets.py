@@ -243,3 +243,27 @@ class TicketAttachment(models.Model):
 
     def __str__(self):
         return self.filename
+
+
+class SavedQueueFilter(models.Model):
+    """A named set of queue filters, kept per person."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="it_queue_filters",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=60)
+    query = models.CharField(_("filters"), max_length=1000)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("saved queue filter")
+        verbose_name_plural = _("saved queue filters")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], name="it_queue_filter_unique_name")
+        ]
+
+    def __str__(self):
+        return self.name

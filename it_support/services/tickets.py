@@ -18,7 +18,13 @@ from backoffice.services import notification_send
 from backoffice.uploads import DOCUMENT_KINDS, private_name, uploads_check
 from backoffice.workflow import transition
 from it_support.errors import ItSupportError
-from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage, priority_of
+from it_support.models.tickets import (
+    SavedQueueFilter,
+    Ticket,
+    TicketAttachment,
+    TicketMessage,
+    priority_of,
+)
 from it_support.services.sla import sla_due_times, sla_resume
 
 Status = Ticket.Status
@@ -341,3 +347,35 @@ def ticket_autoclose(*, ticket_id: int) -> int:
         % {"days": settings.IT_AUTOCLOSE_BUSINESS_DAYS},
     )
     return 1
+
+
+BULK_ACTIONS = {
+    "assign_me": lambda by, ticket: ticket_assign(by=by, ticket=ticket, assignee=by),
+    "start": lambda by, ticket: ticket_start(by=by, ticket=ticket),
+    "resolve": lambda by, ticket: ticket_resolve(by=by, ticket=ticket),
+}
+
+
+def tickets_bulk(*, by, tickets, action: str) -> tuple[int, list[str]]:
+    """Apply one action to each ticket in its own transaction; returns the count done
+    and, for the others, why not ("IT-000012: ...")."""
+    _require_it(by)
+    if action not in BULK_ACTIONS:
+        raise ItSupportError(_("Unknown action."))
+    done, refused = 0, []
+    for ticket in tickets:
+        try:
+            BULK_ACTIONS[action](by, ticket)
+        except ItSupportError as exc:
+            refused.append(f"{ticket.reference}: {exc}")
+        else:
+            done += 1
+    return done, refused
+
+
+@transaction.atomic
+def queue_filter_save(*, by, name: str, query: str) -> SavedQueueFilter:
+    saved, _created = SavedQueueFilter.objects.update_or_create(
+        user=by, name=name.strip(), defaults={"query": query}
+    )
+    return saved

@@ -6,8 +6,11 @@ Every ticket is looked up through `tickets_visible_to`, so anyone else gets 404.
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from backoffice import roles
@@ -22,7 +25,7 @@ from it_support.forms.tickets import (
     ReplyForm,
     TicketForm,
 )
-from it_support.models.tickets import Ticket
+from it_support.models.tickets import SavedQueueFilter, Ticket
 from it_support.selectors import tickets as selectors
 from it_support.services import tickets as services
 
@@ -122,9 +125,12 @@ def ticket_assign(request, pk):
 
 
 MOVES = {
-    "start": (services.ticket_start, _("Work started.")),
-    "wait": (services.ticket_wait, _("Waiting on the requester; the clock is paused.")),
-    "resolve": (services.ticket_resolve, _("Resolved; the requester is asked to confirm.")),
+    "start": (services.ticket_start, gettext_lazy("Work started.")),
+    "wait": (services.ticket_wait, gettext_lazy("Waiting on the requester; the clock is paused.")),
+    "resolve": (
+        services.ticket_resolve,
+        gettext_lazy("Resolved; the requester is asked to confirm."),
+    ),
 }
 
 
@@ -210,9 +216,76 @@ def ticket_queue(request):
     query.pop("after", None)
     context = {
         "form": form,
+        "saved": SavedQueueFilter.objects.filter(user=request.user),
+        "bulk_actions": BULK_LABELS,
         "tickets": rows,
         "after": after,
         "query": query.urlencode(),
         "estimate": selectors.tickets_estimated_count(),
     }
     return render(request, "it_support/tickets/ticket_queue.html", context)
+
+
+BULK_LABELS = {
+    "assign_me": gettext_lazy("Assign to me"),
+    "start": gettext_lazy("Start work"),
+    "resolve": gettext_lazy("Resolve"),
+}
+BULK_MAX = 100
+
+
+@require_perm(WORK)
+@require_POST
+def ticket_bulk(request):
+    ids = [int(pk) for pk in request.POST.getlist("ticket") if pk.isdigit()][:BULK_MAX]
+    tickets = Ticket.objects.filter(pk__in=ids).order_by("pk")
+    if not ids:
+        messages.error(request, _("Tick the tickets to act on."))
+    else:
+        try:
+            done, refused = services.tickets_bulk(
+                by=request.user, tickets=tickets, action=request.POST.get("action", "")
+            )
+        except ItSupportError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, _("%(count)d tickets done.") % {"count": done})
+            for reason in refused[:10]:
+                messages.warning(request, reason)
+    return redirect(_queue_url(request.POST.get("query", "")))
+
+
+def _clean_query(raw: str) -> str:
+    """Only the queue's own filters, so a saved link is never anything else."""
+    params = QueryDict(raw, mutable=True)
+    for key in list(params):
+        if key not in QueueFilterForm.base_fields:
+            del params[key]
+    return params.urlencode()
+
+
+def _queue_url(query: str) -> str:
+    query = _clean_query(query)
+    return reverse("it_support:ticket-queue") + (f"?{query}" if query else "")
+
+
+@require_perm(WORK)
+@require_POST
+def queue_filter_save(request):
+    name = request.POST.get("name", "").strip()[:60]
+    query = _clean_query(request.POST.get("query", ""))
+    if not name:
+        messages.error(request, _("Give the filter a name."))
+    else:
+        services.queue_filter_save(by=request.user, name=name, query=query)
+        messages.success(request, _("Filter saved."))
+    return redirect(_queue_url(query))
+
+
+@require_perm(WORK)
+@require_POST
+def queue_filter_delete(request, pk):
+    saved = get_object_or_404(SavedQueueFilter, pk=pk, user=request.user)
+    saved.delete()
+    messages.success(request, _("Filter removed."))
+    return redirect("it_support:ticket-queue")

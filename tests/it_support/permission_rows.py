@@ -9,6 +9,7 @@ from datetime import date
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from it_support.models.tickets import SavedQueueFilter
 from it_support.services import tickets as tickets_services
 from it_support.services.offboarding import offboarding_ticket_open
 from tests.permissions import Row, only
@@ -30,6 +31,14 @@ ROWS: dict[str, Row] = {
         only("admin", "hr", "accountant", "controller", "it", "clerk", "manager", "employee")
     ),
     "it_support:ticket-queue": Row(only("it", "admin")),
+    "it_support:ticket-bulk": Row(only("it", "admin", ok=302), method="post"),
+    "it_support:queue-filter-save": Row(only("it", "admin", ok=302), method="post"),
+    # The IT user's own filter: 404 for anyone else, IT included.
+    "it_support:queue-filter-delete": Row(
+        only("it", ok=302, other=403) | {"admin": 404},
+        kwargs=lambda o: {"pk": o["queue_filter"].pk},
+        method="post",
+    ),
     "it_support:ticket-detail": Row(
         only("it", "admin", "employee", "manager", other=404),
         kwargs=lambda o: {"pk": o["ticket"].pk},
@@ -82,6 +91,9 @@ def make_objects(role_users) -> dict:
         by=role_users["hr"], employee=role_users["clerk"].employee, last_day=date(2026, 1, 30)
     )
     return {
+        "queue_filter": SavedQueueFilter.objects.create(
+            user=role_users["it"], name="Mine", query="assignee=me"
+        ),
         "ticket": ticket,
         "note_file": note.attachments.get(),
         "it_offboarding_item": leaving.offboarding_items.first(),

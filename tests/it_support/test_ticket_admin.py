@@ -7,7 +7,15 @@ from tests.it_support.factories import TicketFactory
 
 
 @pytest.mark.parametrize(
-    "model", ["ticket", "ticketmessage", "ticketattachment", "slapolicy", "offboardingticketitem"]
+    "model",
+    [
+        "ticket",
+        "ticketmessage",
+        "ticketattachment",
+        "slapolicy",
+        "offboardingticketitem",
+        "savedqueuefilter",
+    ],
 )
 def test_each_model_has_a_working_admin_list(admin_client, model):
     TicketFactory()

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from it_support.models.tickets import Ticket
+from it_support.models.tickets import SavedQueueFilter, Ticket
 from it_support.selectors import tickets as selectors
 from tests.it_support.factories import EquipmentFactory, TicketFactory
 
@@ -62,3 +62,38 @@ def test_the_queue_runs_a_bounded_number_of_queries(
     TicketFactory.create_batch(20, requester=role_users["manager"], equipment=EquipmentFactory())
     with django_assert_max_num_queries(12):
         client.get(reverse("it_support:ticket-queue"))
+
+
+def test_bulk_assign_to_me_takes_each_ticked_ticket_and_reports_refusals(
+    client, role_users, tickets
+):
+    client.force_login(role_users["it"])
+    closed = tickets[6]
+    response = client.post(
+        reverse("it_support:ticket-bulk"),
+        {"ticket": [tickets[0].pk, tickets[1].pk, closed.pk], "action": "assign_me"},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "2 tickets done." in page and closed.reference in page
+    assert Ticket.objects.filter(assignee=role_users["it"], status="assigned").count() == 2
+    closed.refresh_from_db()
+    assert closed.assignee is None
+
+
+def test_saved_filters_are_per_person_and_keep_only_queue_filters(client, role_users, db):
+    client.force_login(role_users["it"])
+    client.post(
+        reverse("it_support:queue-filter-save"),
+        {"name": "Breached registers", "query": "breached=on&category=hardware&evil=1"},
+    )
+    saved = SavedQueueFilter.objects.get()
+    assert (saved.user, saved.query) == (role_users["it"], "breached=on&category=hardware")
+    page = client.get(reverse("it_support:ticket-queue")).content.decode()
+    assert "Breached registers" in page
+    client.force_login(role_users["admin"])
+    assert (
+        "Breached registers" not in client.get(reverse("it_support:ticket-queue")).content.decode()
+    )
+    url = reverse("it_support:queue-filter-delete", args=[saved.pk])
+    assert client.post(url).status_code == 404
