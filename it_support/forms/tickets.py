@@ -98,6 +98,7 @@ class AssignForm(forms.Form):
 
 
 class QueueFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), max_length=100, required=False)
     status = forms.MultipleChoiceField(
         label=_("Status"), choices=Ticket.Status.choices, required=False
     )

@@ -5,7 +5,7 @@ raised (a manager also their direct reports'), and only their public messages.
 """
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage
 from it_support.services.tickets import is_it_staff
@@ -57,6 +57,18 @@ def tickets_of_requester(user) -> QuerySet[Ticket]:
     )
 
 
+def tickets_search(tickets: QuerySet[Ticket], *, q: str, staff: bool) -> QuerySet[Ticket]:
+    """Tickets whose subject, details or conversation mention `q`; a requester's
+    search reads public replies only, so an internal note never finds a ticket."""
+    q = q.strip()[:100]
+    if not q:
+        return tickets
+    messages = TicketMessage.objects.filter(ticket=OuterRef("pk"), body__icontains=q)
+    if not staff:
+        messages = messages.filter(internal=False)
+    return tickets.filter(Q(subject__icontains=q) | Q(description__icontains=q) | Exists(messages))
+
+
 def queue_filter(tickets: QuerySet[Ticket], *, data: dict, user) -> QuerySet[Ticket]:
     """The queue's filters (cleaned data of `QueueFilterForm`), each backed by an index."""
     if data.get("status"):
@@ -71,6 +83,8 @@ def queue_filter(tickets: QuerySet[Ticket], *, data: dict, user) -> QuerySet[Tic
         tickets = tickets.filter(assignee__isnull=True)
     elif assignee.isdigit():
         tickets = tickets.filter(assignee_id=int(assignee))
+    if data.get("q"):
+        tickets = tickets_search(tickets, q=data["q"], staff=True)
     if data.get("breached"):
         tickets = tickets.filter(Q(response_breached=True) | Q(resolution_breached=True))
     return tickets

@@ -58,10 +58,13 @@ def ticket_create(request):
 
 @require_perm(RAISE)
 def ticket_mine(request):
-    rows, after = selectors.tickets_page(
-        selectors.tickets_of_requester(request.user), after=_after(request)
+    q = request.GET.get("q", "")
+    tickets = selectors.tickets_search(
+        selectors.tickets_of_requester(request.user), q=q, staff=False
     )
-    return render(request, "it_support/tickets/ticket_mine.html", {"tickets": rows, "after": after})
+    rows, after = selectors.tickets_page(tickets, after=_after(request))
+    context = {"tickets": rows, "after": after, "q": q}
+    return render(request, "it_support/tickets/ticket_mine.html", context)
 
 
 @login_required

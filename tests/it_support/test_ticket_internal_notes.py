@@ -105,3 +105,13 @@ def test_a_requester_cannot_write_an_internal_note(client, role_users):
         reverse("it_support:ticket-reply", args=[ticket.pk]), {"body": "x", "internal": "on"}
     )
     assert not ticket.messages.exists()
+
+
+def test_searching_my_tickets_for_the_notes_words_finds_nothing(
+    client, role_users, ticket_with_note
+):
+    ticket, _note = ticket_with_note
+    client.force_login(role_users["employee"])
+    url = reverse("it_support:ticket-mine")
+    assert client.get(url, {"q": "firmware is cursed"}).context["tickets"] == []
+    assert client.get(url, {"q": "on it"}).context["tickets"] == [ticket]
