@@ -97,3 +97,17 @@ def test_a_requester_cannot_move_a_ticket_and_a_bad_rating_is_refused(client, ro
 def test_a_ticket_is_assigned_to_it_staff_only(role_users, ticket):
     with pytest.raises(ItSupportError, match="IT staff only"):
         services.ticket_assign(by=role_users["it"], ticket=ticket, assignee=role_users["clerk"])
+
+
+def test_the_ticket_page_runs_a_bounded_number_of_queries(
+    client, role_users, ticket, django_assert_max_num_queries
+):
+    for n in range(15):
+        services.ticket_reply(
+            by=role_users["it"], ticket=ticket, body=f"m{n}", internal=bool(n % 2)
+        )
+    for who in ("it", "employee"):
+        client.force_login(role_users[who])
+        client.get(reverse("it_support:ticket-detail", args=[ticket.pk]))
+        with django_assert_max_num_queries(14):
+            client.get(reverse("it_support:ticket-detail", args=[ticket.pk]))
