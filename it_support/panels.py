@@ -15,14 +15,13 @@ PREVIEW = 5
     order=35,
     permission="it_support.raise_ticket",
 )
-def my_tickets_panel(user) -> dict | None:
+def my_tickets_panel(user) -> dict:
+    """Always drawn: it is how anyone finds the way to ask IT for help."""
     tickets = list(
         Ticket.objects.filter(requester=user, status__in=Ticket.OPEN + (Ticket.Status.RESOLVED,))
         .only("subject", "status")
         .order_by("-pk")[: PREVIEW + 1]
     )
-    if not tickets:
-        return None
     return {"tickets": tickets[:PREVIEW], "more": len(tickets) > PREVIEW}
 
 
