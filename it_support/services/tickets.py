@@ -301,7 +301,15 @@ def ticket_reopen(*, by, ticket, body: str = "") -> Ticket:
         by=by,
         error=ItSupportError,
         message=_("Only a resolved ticket can be reopened; a closed one needs a new ticket."),
-        changes={"resolved_at": None, "resolved_by": None},
+        changes={
+            "resolved_at": None,
+            "resolved_by": None,
+            # A fresh resolution clock from now; its warning may be given again.
+            "resolution_due_at": sla_due_times(priority=ticket.priority, start=timezone.now())[
+                "resolution_due_at"
+            ],
+            "resolution_warned_at": None,
+        },
     )
     if body:
         TicketMessage.objects.create(ticket=ticket, author=by, body=body)

@@ -4,6 +4,7 @@ and tells the people concerned."""
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from backoffice.models import Notification
 from it_support.errors import ItSupportError
@@ -70,6 +71,7 @@ def test_the_requester_reopens_a_resolved_ticket_with_a_reason(role_users, ticke
     services.ticket_reopen(by=role_users["employee"], ticket=ticket, body="Still frozen")
     ticket.refresh_from_db()
     assert (ticket.status, ticket.resolved_at) == (Status.REOPENED, None)
+    assert ticket.resolution_due_at > timezone.now()  # a fresh resolution clock
     assert ticket.messages.get().body == "Still frozen"
 
 
