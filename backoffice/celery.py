@@ -43,6 +43,14 @@ app.conf.beat_schedule = {
         "task": "backoffice.tasks.job_requeue_stale_task",
         "schedule": crontab(minute="*/5"),
     },
+    "it-tickets-escalate": {
+        "task": "it_support.tasks.tickets_escalate_task",
+        "schedule": crontab(minute="*/5"),
+    },
+    "it-tickets-autoclose": {
+        "task": "it_support.tasks.tickets_autoclose_task",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "retry-mail": {
         "task": "backoffice.tasks.mail_retry_task",
         "schedule": crontab(minute="*"),

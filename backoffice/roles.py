@@ -32,6 +32,7 @@ ROLES: dict[str, list[str] | str] = {
         "accounting.fill_timesheet",
         "accounting.view_own_payprofile",
         "hr.request_leave",
+        "it_support.raise_ticket",
     ],
     MANAGER: [
         "accounting.view_account",
@@ -310,6 +311,12 @@ ROLES: dict[str, list[str] | str] = {
         "it_support.view_article",
         "it_support.add_article",
         "it_support.change_article",
+        "it_support.work_ticket",
+        "it_support.view_ticket",
+        "it_support.change_ticket",
+        "it_support.view_historicalticket",
+        "it_support.view_ticketmessage",
+        "it_support.view_ticketattachment",
     ],
     # Given on top of IT to the one who approves changes for IT (the demo's `it` user);
     # the system's business owner is the second approver, never the same person.

@@ -313,6 +313,17 @@ HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 HR_IMPORT_MAX_ROWS = env.int("HR_IMPORT_MAX_ROWS", default=5000)
 # The largest CV a candidate may upload on the careers page.
 HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
+# IT ticket attachments (screenshots, logs): per file, and files per message.
+IT_ATTACHMENT_MAX_BYTES = env.int("IT_ATTACHMENT_MAX_BYTES", default=5 * 1024 * 1024)
+IT_ATTACHMENT_MAX_FILES = env.int("IT_ATTACHMENT_MAX_FILES", default=5)
+# Business hours for service-level clocks (backoffice/calendar.py), in TIME_ZONE.
+BUSINESS_HOURS = env.list("BUSINESS_HOURS", default=["09:00", "17:00"])
+# IT tickets: warn this many minutes before a target is missed; close resolved
+# tickets the requester has not confirmed after this many business days; the
+# IT lead (a username) hears of escalations, or the whole IT team when unset.
+IT_SLA_WARN_MINUTES = env.int("IT_SLA_WARN_MINUTES", default=60)
+IT_AUTOCLOSE_BUSINESS_DAYS = env.int("IT_AUTOCLOSE_BUSINESS_DAYS", default=3)
+IT_LEAD_USERNAME = env("IT_LEAD_USERNAME", default="")
 
 LOGGING = {
     "version": 1,

@@ -1,8 +1,9 @@
 # Django's admin finds the registrations through this package.
-from it_support.admin import (  # noqa: F401  it-assets
+from it_support.admin import (  # noqa: F401
     changes,
-    inventory,  # noqa: F401
+    inventory,
     knowledge,
     licences,
     maintenance,
+    tickets,
 )

@@ -4,10 +4,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from backoffice.permissions import require_perm
-from hr.selectors.offboarding import offboarding_items_of_department
-from it_support.services.offboarding import ItSupportError, offboarding_item_report_done
+from it_support.errors import ItSupportError
+from it_support.models.offboarding import OffboardingTicketItem
+from it_support.selectors.offboarding import offboarding_items_open
+from it_support.services.offboarding import offboarding_item_settle
 
-IT = "it"  # the owner of IT's items in HR's offboarding checklist
+WORK = "it_support.work_ticket"
 
 
 @require_perm("backoffice.access_it")
@@ -15,22 +17,25 @@ def index(request):
     return render(request, "it_support/index.html")
 
 
-@require_perm("backoffice.access_it")
+@require_perm("backoffice.access_it", WORK)
 def offboarding_list(request):
-    items = offboarding_items_of_department(request.user, department=IT).filter(
-        done_at__isnull=True
-    )
-    return render(request, "it_support/offboarding_list.html", {"items": items[:500]})
+    context = {"items": offboarding_items_open()[:500], "outcomes": OffboardingTicketItem.Outcome}
+    return render(request, "it_support/offboarding_list.html", context)
 
 
-@require_perm("backoffice.access_it")
+@require_perm("backoffice.access_it", WORK)
 @require_POST
-def offboarding_item_done(request, pk):
-    item = get_object_or_404(offboarding_items_of_department(request.user, department=IT), pk=pk)
+def offboarding_item_settle_view(request, pk):
+    item = get_object_or_404(OffboardingTicketItem, pk=pk)
     try:
-        offboarding_item_report_done(by=request.user, item=item)
+        ticket = offboarding_item_settle(
+            by=request.user, item=item, outcome=request.POST.get("outcome", "")
+        )
     except ItSupportError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, _("Reported to HR as done."))
+        if ticket.status == ticket.Status.CLOSED:
+            messages.success(request, _("Every item is done: the ticket is closed and HR told."))
+        else:
+            messages.success(request, _("Item done."))
     return redirect("it_support:offboarding-list")

@@ -1,7 +1,9 @@
+# Fixtures of this folder's test modules, shared by name.
 import pytest
 from django.contrib.auth.models import Group
 
 from backoffice import roles
+from tests.smtp import smtp_server  # noqa: F401
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Factories of IT's inventory, licences, maintenance, change requests and articles."""
+"""Factories of IT's inventory, licences, maintenance, change requests, articles and tickets."""
 
 from datetime import timedelta
 from decimal import Decimal
@@ -11,6 +11,7 @@ from it_support.models.inventory import Equipment, System
 from it_support.models.knowledge import Article, ArticleCategory
 from it_support.models.licences import Licence
 from it_support.models.maintenance import Frequency, MaintenancePlan
+from it_support.models.tickets import Category, Impact, Ticket, Urgency, priority_of
 from tests.factories import UserFactory
 
 
@@ -77,3 +78,15 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     category = ArticleCategory.OTHER
     published = True
     author = factory.SubFactory(UserFactory)
+
+
+class TicketFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Ticket
+
+    subject = factory.Sequence(lambda n: f"Register {n} freezes")
+    requester = factory.SubFactory(UserFactory)
+    category = Category.CASH_REGISTER
+    impact = Impact.DEGRADED
+    urgency = Urgency.MEDIUM
+    priority = factory.LazyAttribute(lambda t: priority_of(t.impact, t.urgency))

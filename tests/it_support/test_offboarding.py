@@ -1,5 +1,6 @@
-"""IT's side of offboarding: its open items on its own page, and "done" reported to
-HR through the event, never by writing HR's records."""
+"""IT's side of offboarding: HR's departure opens an IT ticket listing the access to
+revoke and each item of equipment; it closes only when every line is done, and then
+HR's checklist shows IT's part done, without HR or IT writing HR's records."""
 
 import ast
 from datetime import date, timedelta
@@ -12,13 +13,22 @@ from django.utils import timezone
 
 from hr.models.discipline import OffboardingItem
 from hr.services import dismissals as dismissals_services
-from it_support.services.offboarding import ItSupportError, offboarding_item_report_done
+from it_support.errors import ItSupportError
+from it_support.models.inventory import Equipment
+from it_support.models.offboarding import OffboardingTicketItem
+from it_support.models.tickets import Ticket
+from it_support.services import tickets as tickets_services
 from tests.factories import EmployeeFactory
+from tests.it_support.factories import EquipmentFactory
+
+Item = OffboardingTicketItem
 
 
 @pytest.fixture
 def leaver(role_users):
     employee = EmployeeFactory(hire_date=date(2020, 1, 1), first_name="Lea", last_name="Vance")
+    EquipmentFactory(tag="LAP-001", name="Laptop", kind="laptop", assigned_to=employee)
+    EquipmentFactory(tag="PHN-001", name="Phone", kind="phone", assigned_to=employee)
     dismissals_services.employee_terminate(
         by=role_users["hr"],
         employee=employee,
@@ -29,69 +39,74 @@ def leaver(role_users):
     return employee
 
 
-def item_of(employee, task) -> OffboardingItem:
+def hr_item(employee, task) -> OffboardingItem:
     return OffboardingItem.objects.get(termination__employee=employee, task=task)
 
 
-def done_url(employee, task) -> str:
-    return reverse("it_support:offboarding-item-done", args=[item_of(employee, task).pk])
+def settle(client, item, outcome):
+    return client.post(
+        reverse("it_support:offboarding-item-done", args=[item.pk]),
+        {"outcome": outcome},
+        follow=True,
+    )
 
 
-def test_the_page_lists_its_open_items_of_departing_people(client, role_users, leaver):
+def test_a_departure_opens_a_ticket_listing_access_and_each_item(role_users, leaver):
+    ticket = Ticket.objects.get(source=Ticket.Source.OFFBOARDING)
+    assert ticket.requester == role_users["hr"]
+    assert "Lea Vance" in ticket.subject and "LAP-001" in ticket.description
+    lines = [(i.kind, i.equipment and i.equipment.tag) for i in ticket.offboarding_items.all()]
+    assert lines == [("access", None), ("equipment", "LAP-001"), ("equipment", "PHN-001")]
+
+
+def test_the_ticket_closes_when_every_item_is_done_and_hr_sees_its_part_done(
+    client, role_users, leaver
+):
     client.force_login(role_users["it"])
-    response = client.get(reverse("it_support:offboarding-list"))
-    assert [(i.termination.employee, i.task) for i in response.context["items"]] == [
-        (leaver, "equipment"),
-        (leaver, "access"),
-    ]
-    page = response.content.decode()
-    assert "Lea Vance" in page
-    assert done_url(leaver, "equipment") in page
-    assert done_url(leaver, "final_pay") not in page
-
-
-def test_it_marking_its_items_done_ticks_them_on_hrs_checklist(client, role_users, leaver):
-    client.force_login(role_users["it"])
+    assert len(client.get(reverse("it_support:offboarding-list")).context["items"]) == 3
+    access, laptop, phone = Item.objects.order_by("kind", "pk")
+    settle(client, access, "revoked")
+    settle(client, laptop, "returned")
+    assert hr_item(leaver, "equipment").done_at is None  # one item still out
+    response = settle(client, phone, "written_off")
+    assert "the ticket is closed and HR told" in response.content.decode()
+    ticket = Ticket.objects.get(source=Ticket.Source.OFFBOARDING)
+    assert (ticket.status, ticket.closed_by) == (Ticket.Status.CLOSED, role_users["it"])
+    assert Equipment.objects.get(tag="LAP-001").status == Equipment.Status.IN_STOCK
+    assert Equipment.objects.get(tag="PHN-001").status == Equipment.Status.RETIRED
+    assert not Equipment.objects.filter(assigned_to=leaver).exists()
     for task in ("equipment", "access"):
-        response = client.post(done_url(leaver, task), follow=True)
-        assert "Reported to HR as done." in response.content.decode()
-    for task in ("equipment", "access"):
-        item = item_of(leaver, task)
-        assert (item.done_by, item.done_at is not None) == (role_users["it"], True)
-    assert item_of(leaver, "final_pay").done_at is None
-    assert item_of(leaver, "exit_interview").done_at is None
-    assert list(client.get(reverse("it_support:offboarding-list")).context["items"]) == []
+        assert hr_item(leaver, task).done_by == role_users["it"]
+    assert hr_item(leaver, "final_pay").done_at is None
     client.force_login(role_users["hr"])
     page = client.get(reverse("hr:offboarding-list")).content.decode()
     assert page.count("Done by IT on") == 2
 
 
-def test_marking_done_twice_is_refused_and_changes_nothing(client, role_users, leaver):
-    client.force_login(role_users["it"])
-    client.post(done_url(leaver, "equipment"))
-    first = item_of(leaver, "equipment").done_at
-    client.force_login(role_users["admin"])
-    response = client.post(done_url(leaver, "equipment"), follow=True)
-    assert "This item is already done." in response.content.decode()
-    item = item_of(leaver, "equipment")
-    assert (item.done_by, item.done_at) == (role_users["it"], first)
-    with pytest.raises(ItSupportError, match="already done"):
-        offboarding_item_report_done(by=role_users["it"], item=item)
+def test_the_ticket_cannot_be_resolved_while_an_item_is_out(role_users, leaver):
+    ticket = Ticket.objects.get(source=Ticket.Source.OFFBOARDING)
+    with pytest.raises(ItSupportError, match="each offboarding item first"):
+        tickets_services.ticket_resolve(by=role_users["it"], ticket=ticket)
 
 
-def test_it_cannot_reach_payrolls_or_hrs_items(client, role_users, leaver):
+def test_a_wrong_or_repeated_outcome_is_refused_and_changes_nothing(client, role_users, leaver):
     client.force_login(role_users["it"])
-    for task in ("final_pay", "exit_interview"):
-        assert client.post(done_url(leaver, task)).status_code == 404
-        assert item_of(leaver, task).done_at is None
+    access = Item.objects.get(kind="access")
+    assert "does not fit" in settle(client, access, "returned").content.decode()
+    settle(client, access, "revoked")
+    assert "already done" in settle(client, access, "revoked").content.decode()
+    access.refresh_from_db()
+    assert (access.outcome, access.done_by) == ("revoked", role_users["it"])
 
 
 @pytest.mark.parametrize("role", ["hr", "accountant", "employee"])
-def test_other_roles_may_not_open_the_page_nor_report(client, role_users, leaver, role):
+def test_other_roles_may_not_open_the_page_nor_settle(client, role_users, leaver, role):
     client.force_login(role_users[role])
     assert client.get(reverse("it_support:offboarding-list")).status_code == 403
-    assert client.post(done_url(leaver, "equipment")).status_code == 403
-    assert item_of(leaver, "equipment").done_at is None
+    item = Item.objects.get(kind="access")
+    assert settle(client, item, "revoked").status_code == 403
+    item.refresh_from_db()
+    assert item.outcome == "open"
 
 
 def test_it_support_reads_hr_only_through_its_selectors():
@@ -103,4 +118,5 @@ def test_it_support_reads_hr_only_through_its_selectors():
             elif isinstance(node, ast.Import):
                 imported.update(alias.name for alias in node.names)
     from_hr = {name for name in imported if name == "hr" or name.startswith("hr.")}
-    assert from_hr <= {"hr.selectors.offboarding", "hr.selectors.employees"}
+    # Foreign keys name `Employee` (an item's holder, a leaver); HR's records are never written.
+    assert from_hr <= {"hr.selectors.offboarding", "hr.selectors.employees", "hr.models.employees"}

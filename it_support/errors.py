@@ -1,0 +1,5 @@
+from backoffice.errors import DomainError
+
+
+class ItSupportError(DomainError):
+    pass
