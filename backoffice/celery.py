@@ -75,6 +75,10 @@ app.conf.beat_schedule = {
         "task": "accounting.tasks.timesheet_reminders_task",
         "schedule": crontab(hour=8, minute=0),
     },
+    "clerical-documents-review-due": {
+        "task": "clerical.tasks.documents_review_due_task",
+        "schedule": crontab(hour=7, minute=15),
+    },
     "hr-training-reminders": {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),

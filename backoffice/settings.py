@@ -248,6 +248,10 @@ HR_IMPORT_MAX_BYTES = env.int("HR_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 HR_IMPORT_MAX_ROWS = env.int("HR_IMPORT_MAX_ROWS", default=5000)
 # The largest CV a candidate may upload on the careers page.
 HIRING_CV_MAX_BYTES = env.int("HIRING_CV_MAX_MB", default=5) * 1024 * 1024
+# Clerical's documents: the largest file, files sent at once, pages read by OCR per file.
+CLERICAL_DOCUMENT_MAX_BYTES = env.int("CLERICAL_DOCUMENT_MAX_MB", default=25) * 1024 * 1024
+CLERICAL_UPLOAD_MAX_FILES = env.int("CLERICAL_UPLOAD_MAX_FILES", default=20)
+CLERICAL_OCR_MAX_PAGES = env.int("CLERICAL_OCR_MAX_PAGES", default=50)
 
 LOGGING = {
     "version": 1,

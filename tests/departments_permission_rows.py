@@ -12,5 +12,4 @@ ROWS: dict[str, Row] = {
     "it_support:offboarding-item-done": Row(
         only("it", "admin", ok=302), kwargs=lambda o: {"pk": o["item"].pk}, method="post"
     ),
-    "clerical:index": Row(only("clerk", "admin")),
 }

@@ -30,6 +30,7 @@ IGNORED_NAMESPACES = {"admin"}  # Django admin checks its own permissions
 APP_ROW_MODULES = [
     "tests.hr.permission_rows",
     "tests.accounting.permission_rows",
+    "tests.clerical.permission_rows",
     "tests.departments_permission_rows",
 ]
 APP_ROWS = [importlib.import_module(name) for name in APP_ROW_MODULES]
