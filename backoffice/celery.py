@@ -79,6 +79,10 @@ app.conf.beat_schedule = {
         "task": "clerical.tasks.documents_review_due_task",
         "schedule": crontab(hour=7, minute=15),
     },
+    "clerical-extract-pending": {
+        "task": "clerical.tasks.documents_extract_pending_task",
+        "schedule": crontab(minute="*/10"),
+    },
     "hr-training-reminders": {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from backoffice import roles
 from backoffice.services import notification_send_to_group
 from clerical.selectors.documents import documents_due_for_review
-from clerical.services.documents import document_version_extract
+from clerical.services.documents import document_version_extract, documents_extract_pending
 
 
 @shared_task(acks_late=True)
@@ -27,3 +27,8 @@ def documents_review_due_task() -> int:
             source="clerical.documents_review_due",
         )
     return count
+
+
+@shared_task
+def documents_extract_pending_task() -> int:
+    return documents_extract_pending()

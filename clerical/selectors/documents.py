@@ -111,3 +111,33 @@ def documents_due_for_review(today) -> QuerySet[Document]:
         .select_related("folder__cabinet__department")
         .order_by("keep_until", "pk")
     )
+
+
+def documents_desk(user, *, latest: int = 5) -> dict:
+    """The clerk's desk: documents waiting to be read, failed, due for review; the latest filed.
+
+    Two queries whatever the number of documents.
+    """
+    from django.db.models import Count
+    from django.utils import timezone
+
+    from clerical.models.documents import DocumentVersion
+
+    visible = documents_visible_to(user)
+    counts = visible.aggregate(
+        due=Count("pk", filter=Q(keep_until__lte=timezone.localdate()), distinct=True),
+        pending=Count(
+            "versions",
+            filter=Q(
+                versions__text_status__in=[
+                    DocumentVersion.Text.PENDING,
+                    DocumentVersion.Text.RUNNING,
+                ]
+            ),
+        ),
+        failed=Count("versions", filter=Q(versions__text_status=DocumentVersion.Text.FAILED)),
+    )
+    return {
+        **counts,
+        "latest": list(visible.defer("content").order_by("-created_at", "-pk")[:latest]),
+    }

@@ -35,7 +35,7 @@ def _tags(names) -> list[Tag]:
     return [Tag.objects.get_or_create(name=name)[0] for name in cleaned]
 
 
-def _store_version(*, document, upload, kind, by, number) -> DocumentVersion:
+def _store_version(*, document, upload, kind, by, number, enqueue=True) -> DocumentVersion:
     version = DocumentVersion(
         document=document,
         number=number,
@@ -47,7 +47,8 @@ def _store_version(*, document, upload, kind, by, number) -> DocumentVersion:
     upload.seek(0)
     version.file.save(private_name(STORE_PREFIX, kind), upload, save=False)
     version.save()
-    transaction.on_commit(lambda: _enqueue_extraction(version.pk))
+    if enqueue:
+        transaction.on_commit(lambda: _enqueue_extraction(version.pk))
     return version
 
 
@@ -58,8 +59,14 @@ def _enqueue_extraction(version_id: int) -> None:
 
 
 @transaction.atomic
-def document_upload(*, by, folder: Folder, uploads: list, tags=(), **metadata) -> list[Document]:
-    """File each upload as a document of its own; all are filed, or none."""
+def document_upload(
+    *, by, folder: Folder, uploads: list, tags=(), enqueue: bool = True, **metadata
+) -> list[Document]:
+    """File each upload as a document of its own; all are filed, or none.
+
+    `enqueue=False` leaves the text pending for `documents_extract_pending`
+    (the demo files documents without reading them inside `seed_demo`).
+    """
     _may_file(by, folder)
     kinds = uploads_check(
         uploads,
@@ -80,7 +87,9 @@ def document_upload(*, by, folder: Folder, uploads: list, tags=(), **metadata) -
         document._history_user = by
         document.save()
         document.tags.set(tag_rows)
-        _store_version(document=document, upload=upload, kind=kind, by=by, number=1)
+        _store_version(
+            document=document, upload=upload, kind=kind, by=by, number=1, enqueue=enqueue
+        )
         documents.append(document)
     document_search_refresh(document_ids=[d.pk for d in documents])
     return documents
@@ -215,6 +224,22 @@ def _claim(version_id: int) -> bool:
         )
         .update(text_status=DocumentVersion.Text.RUNNING, extraction_started_at=now)
     )
+
+
+def documents_extract_pending(*, limit: int = 200) -> int:
+    """Send the versions still waiting (or whose worker died) to the workers again."""
+    stale = timezone.now() - EXTRACTION_STALE
+    ids = list(
+        DocumentVersion.objects.filter(
+            Q(text_status=DocumentVersion.Text.PENDING)
+            | Q(text_status=DocumentVersion.Text.RUNNING, extraction_started_at__lt=stale)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for version_id in ids:
+        _enqueue_extraction(version_id)
+    return len(ids)
 
 
 def document_version_extract(*, version_id: int) -> bool:
