@@ -1,4 +1,6 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from backoffice.admin import ADD, CHANGE, DELETE, ReadOnlyAdminMixin
@@ -10,6 +12,7 @@ from clerical.models.documents import (
     Folder,
     Tag,
 )
+from clerical.services.documents import document_versions_extract_again
 
 
 @admin.register(Cabinet)
@@ -67,6 +70,22 @@ class DocumentVersionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["document__title", "original_name"]
     list_select_related = ["document"]
     raw_id_fields = ["document", "uploaded_by"]
+    readonly_fields = ["text_error"]
+    actions = ["extract_again"]
+
+    @admin.action(description=_("Read the text again"), permissions=["view"])
+    def extract_again(self, request, queryset):
+        count = document_versions_extract_again(version_ids=queryset.values_list("pk", flat=True))
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d version will be read again.",
+                "%(count)d versions will be read again.",
+                count,
+            )
+            % {"count": count},
+            messages.SUCCESS,
+        )
 
 
 @admin.register(DocumentAccess)

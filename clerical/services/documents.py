@@ -242,6 +242,22 @@ def documents_extract_pending(*, limit: int = 200) -> int:
     return len(ids)
 
 
+@transaction.atomic
+def document_versions_extract_again(*, version_ids) -> int:
+    """Read these versions' text again (after a failure, or a better OCR): back to pending."""
+    ids = list(
+        DocumentVersion.objects.filter(pk__in=list(version_ids))
+        .exclude(text_status=DocumentVersion.Text.RUNNING)
+        .values_list("pk", flat=True)
+    )
+    DocumentVersion.objects.filter(pk__in=ids).update(
+        text_status=DocumentVersion.Text.PENDING, text_error=""
+    )
+    for version_id in ids:
+        transaction.on_commit(lambda version_id=version_id: _enqueue_extraction(version_id))
+    return len(ids)
+
+
 def document_version_extract(*, version_id: int) -> bool:
     """Read the version's text (and draw its thumbnail); False when there was nothing to do."""
     if not _claim(version_id):

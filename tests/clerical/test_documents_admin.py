@@ -21,3 +21,25 @@ def test_the_admin_opens_a_document_with_its_versions(admin_client, filing):
     document = file_one(by=filing.people.clerk, folder=filing.sales_folder)
     page = admin_client.get(reverse("admin:clerical_document_change", args=[document.pk]))
     assert page.status_code == 200 and "scrisoare.txt" in page.content.decode()
+
+
+def test_the_admin_sends_a_failed_version_to_be_read_again(
+    admin_client, filing, django_capture_on_commit_callbacks
+):
+    document = file_one(
+        by=filing.people.clerk,
+        folder=filing.sales_folder,
+        name="x.pdf",
+        content=b"%PDF-1.4\nbroken",
+    )
+    version = document.versions.get()
+    version.text_status, version.text_error = "failed", "pdfinfo: broken"
+    version.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            reverse("admin:clerical_documentversion_changelist"),
+            {"action": "extract_again", "_selected_action": [version.pk]},
+        )
+    version.refresh_from_db()
+    # Run eagerly at commit (no broker in tests): read again, and failed again for this file.
+    assert version.text_status == "failed" and version.extraction_started_at is not None
