@@ -91,6 +91,14 @@ app.conf.beat_schedule = {
         "task": "hr.tasks.leave_year_end_task",
         "schedule": crontab(month_of_year=1, day_of_month=1, hour=0, minute=20),
     },
+    "clerical-documents-review-due": {
+        "task": "clerical.tasks.documents_review_due_task",
+        "schedule": crontab(hour=7, minute=15),
+    },
+    "clerical-extract-pending": {
+        "task": "clerical.tasks.documents_extract_pending_task",
+        "schedule": crontab(minute="*/10"),
+    },
     "hr-training-reminders": {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),

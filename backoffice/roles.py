@@ -326,6 +326,9 @@ ROLES: dict[str, list[str] | str] = {
     CLERK: [
         "backoffice.access_clerical",
         "hr.view_directory",
+        "clerical.view_document",
+        "clerical.add_document",
+        "clerical.change_document",
     ],
     ADMINISTRATOR: ALL_PERMISSIONS,
 }

@@ -324,6 +324,10 @@ BUSINESS_HOURS = env.list("BUSINESS_HOURS", default=["09:00", "17:00"])
 IT_SLA_WARN_MINUTES = env.int("IT_SLA_WARN_MINUTES", default=60)
 IT_AUTOCLOSE_BUSINESS_DAYS = env.int("IT_AUTOCLOSE_BUSINESS_DAYS", default=3)
 IT_LEAD_USERNAME = env("IT_LEAD_USERNAME", default="")
+# Clerical's documents: the largest file, files sent at once, pages read by OCR per file.
+CLERICAL_DOCUMENT_MAX_BYTES = env.int("CLERICAL_DOCUMENT_MAX_MB", default=25) * 1024 * 1024
+CLERICAL_UPLOAD_MAX_FILES = env.int("CLERICAL_UPLOAD_MAX_FILES", default=20)
+CLERICAL_OCR_MAX_PAGES = env.int("CLERICAL_OCR_MAX_PAGES", default=50)
 
 LOGGING = {
     "version": 1,

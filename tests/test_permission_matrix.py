@@ -33,7 +33,7 @@ APP_ROW_MODULES = [
     "tests.hr.leave_permission_rows",
     "tests.accounting.permission_rows",
     "tests.it_support.permission_rows",
-    "tests.departments_permission_rows",
+    "tests.clerical.permission_rows",
 ]
 APP_ROWS = [importlib.import_module(name) for name in APP_ROW_MODULES]
 
