@@ -79,6 +79,10 @@ app.conf.beat_schedule = {
         "task": "hr.tasks.training_reminders_task",
         "schedule": crontab(hour=6, minute=30),
     },
+    "clerical-call-backs-overdue": {
+        "task": "clerical.tasks.messages_remind_overdue_task",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 app.autodiscover_tasks()

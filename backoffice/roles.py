@@ -272,6 +272,21 @@ ROLES: dict[str, list[str] | str] = {
     CLERK: [
         "backoffice.access_clerical",
         "hr.view_directory",
+        # Phones, calls, messages and office requests.
+        "clerical.view_presence",
+        "clerical.change_presence",
+        "clerical.view_historicalpresence",
+        "clerical.add_call",
+        "clerical.view_call",
+        "clerical.change_call",
+        "clerical.view_historicalcall",
+        "clerical.view_calltransfer",
+        "clerical.view_phonemessage",
+        "clerical.view_all_phonemessage",
+        "clerical.view_historicalphonemessage",
+        "clerical.view_officerequest",
+        "clerical.work_officerequest",
+        "clerical.view_historicalofficerequest",
     ],
     ADMINISTRATOR: ALL_PERMISSIONS,
 }

@@ -31,6 +31,7 @@ APP_ROW_MODULES = [
     "tests.hr.permission_rows",
     "tests.accounting.permission_rows",
     "tests.departments_permission_rows",
+    "tests.clerical.phones_permission_rows",
 ]
 APP_ROWS = [importlib.import_module(name) for name in APP_ROW_MODULES]
 

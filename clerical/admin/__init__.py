@@ -1,1 +1,2 @@
 # Django's admin finds the registrations through this package; each subject adds its module.
+from clerical.admin import phones, requests  # noqa: F401
