@@ -25,9 +25,8 @@ def presence_set(*, employee: Employee, status: str, by, until: datetime | None 
         raise PresenceError(_("Unknown presence: %(status)s.") % {"status": status})
     if until is not None and until <= timezone.now():
         raise PresenceError(_("'Until' must be in the future."))
-    presence, _created = Presence.objects.select_for_update().get_or_create(
-        employee=employee, defaults={"status": status, "until": until, "set_by": by}
-    )
+    presence = Presence.objects.select_for_update().filter(employee=employee).first()
+    presence = presence or Presence(employee=employee)
     presence.status = status
     presence.until = until
     presence.set_by = by
