@@ -3,8 +3,11 @@
 A call that nobody takes becomes a message (`clerical.services.messages`).
 """
 
+from datetime import datetime
+
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from backoffice.errors import DomainError, as_domain_error, clean_or_raise
@@ -28,8 +31,12 @@ def call_log(
     caller_name: str = "",
     caller_number: str = "",
     put_through: bool = False,
+    received_at: datetime | None = None,
 ) -> Call:
-    """Log a call as it comes in; `put_through` starts the chain at the person called for."""
+    """Log a call as it comes in; `put_through` starts the chain at the person called for.
+
+    `received_at` (default now) is for a call written down after the fact.
+    """
     if caller_employee is None and not caller_number.strip():
         raise CallError(_("Say who called: a colleague or an outside number."))
     if caller_number.strip():
@@ -43,6 +50,7 @@ def call_log(
         caller_employee=caller_employee,
         caller_name=caller_name.strip(),
         caller_number=caller_number,
+        received_at=received_at or timezone.now(),
     )
     clean_or_raise(call, error=CallError)
     call._history_user = by
