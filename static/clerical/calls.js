@@ -7,12 +7,13 @@
     var hidden = document.querySelector('input[type="hidden"][name="' + target + '"]');
     var search = document.getElementById(target + "_q");
     var list = document.getElementById(target + "_matches");
+    var form = button.closest("form");
     if (hidden) { hidden.value = button.dataset.pk; }
     if (search) { search.value = button.dataset.label; }
     if (list) { list.innerHTML = ""; }
     // On to the next field, so the clerk never reaches for the mouse.
     var fields = Array.prototype.slice.call(
-      button.form.querySelectorAll("input:not([type=hidden]), textarea, select, button[type=submit]")
+      form.querySelectorAll("input:not([type=hidden]), textarea, select, button[type=submit]")
     );
     var next = fields[fields.indexOf(search) + 1];
     if (next) { next.focus(); }
