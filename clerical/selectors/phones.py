@@ -2,8 +2,8 @@
 
 from datetime import date, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Now, TruncDate
 from django.utils import timezone
 
 from clerical.models.phones import Call, PhoneMessage
@@ -14,9 +14,14 @@ TYPEAHEAD_ROWS = 8
 
 
 def phone_directory() -> QuerySet[Employee]:
-    """HR's directory with each person's presence (one LEFT JOIN, no query per row)."""
+    """HR's directory with each person's presence (one LEFT JOIN, no query per row).
+
+    A presence whose `until` has passed no longer counts: the person is back in.
+    """
+    current = Q(presence__until__isnull=True) | Q(presence__until__gt=Now())
     return directory().annotate(
-        presence_status=F("presence__status"), presence_until=F("presence__until")
+        presence_status=Case(When(current, then=F("presence__status")), default=Value(None)),
+        presence_until=F("presence__until"),
     )
 
 

@@ -77,3 +77,19 @@ def test_a_number_with_letters_or_a_wrong_length_is_refused(typed):
 
     with pytest.raises(ValidationError):
         normalise_phone_number(typed)
+
+
+def test_a_presence_whose_time_has_passed_shows_the_person_in(role_users):
+    from clerical.models.phones import Presence as P
+    from clerical.selectors.phones import phone_directory
+
+    person = role_users["employee"].employee
+    presence_set(
+        employee=person,
+        status=P.Status.OUT,
+        by=role_users["clerk"],
+        until=timezone.now() + timedelta(hours=1),
+    )
+    assert phone_directory().get(pk=person.pk).presence_status == "out"
+    P.objects.filter(pk=person.pk).update(until=timezone.now() - timedelta(minutes=1))
+    assert phone_directory().get(pk=person.pk).presence_status is None
