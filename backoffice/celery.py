@@ -111,6 +111,10 @@ app.conf.beat_schedule = {
         "task": "it_support.tasks.maintenance_overdue_remind_task",
         "schedule": crontab(hour=7, minute=20),
     },
+    "clerical-call-backs-overdue": {
+        "task": "clerical.tasks.messages_remind_overdue_task",
+        "schedule": crontab(minute="*/5"),
+    },
 }
 
 app.autodiscover_tasks()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from backoffice import roles
 from backoffice.services import notification_send_to_group
 from clerical.selectors.documents import documents_due_for_review
+from clerical.services import messages as messages_services
 from clerical.services.documents import document_version_extract, documents_extract_pending
 
 
@@ -32,3 +33,8 @@ def documents_review_due_task() -> int:
 @shared_task
 def documents_extract_pending_task() -> int:
     return documents_extract_pending()
+
+
+@shared_task(name="clerical.tasks.messages_remind_overdue_task")
+def messages_remind_overdue_task() -> int:
+    return messages_services.messages_remind_overdue()

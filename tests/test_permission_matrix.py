@@ -34,6 +34,7 @@ APP_ROW_MODULES = [
     "tests.accounting.permission_rows",
     "tests.it_support.permission_rows",
     "tests.clerical.permission_rows",
+    "tests.clerical.phones_permission_rows",
 ]
 APP_ROWS = [importlib.import_module(name) for name in APP_ROW_MODULES]
 

@@ -1,2 +1,2 @@
 # Django's admin finds the registrations through this package; each subject adds its module.
-from clerical.admin import documents  # noqa: F401
+from clerical.admin import documents, phones, requests  # noqa: F401

@@ -9,6 +9,7 @@ from backoffice import roles
 from clerical.services.documents import document_upload
 from tests.clerical.factories import CabinetFactory, FolderFactory
 from tests.factories import DepartmentFactory, EmployeeFactory, UserFactory
+from tests.smtp import smtp_server  # noqa: F401
 
 PDF_HEAD = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 
