@@ -8,7 +8,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
         ("hr", "0011_discipline_proposal_history"),
         ("clerical", "0002_search_configuration"),

@@ -1,4 +1,5 @@
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from it_support.models.inventory import Equipment, System
@@ -24,7 +25,20 @@ class MultipleFileField(forms.FileField):
 
 
 class TicketForm(forms.Form):
-    subject = forms.CharField(label=_("What is wrong?"), max_length=200)
+    # As the person types, the knowledge base suggests articles under the form (htmx).
+    subject = forms.CharField(
+        label=_("What is wrong?"),
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={
+                "hx-get": reverse_lazy("it_support:article-suggest"),
+                "hx-trigger": "input changed delay:300ms",
+                "hx-target": "#article-suggestions",
+                "hx-swap": "outerHTML",
+                "autocomplete": "off",
+            }
+        ),
+    )
     category = forms.ChoiceField(
         label=_("Which system"), choices=Ticket._meta.get_field("category").choices
     )

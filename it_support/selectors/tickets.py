@@ -4,9 +4,13 @@ IT staff see every ticket and every message; anyone else sees the tickets they
 raised (a manager also their direct reports'), and only their public messages.
 """
 
-from django.db import connection
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from datetime import timedelta
 
+from django.db import connection
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from it_support.models.inventory import Equipment
 from it_support.models.tickets import Ticket, TicketAttachment, TicketMessage
 from it_support.services.tickets import is_it_staff
 
@@ -101,3 +105,34 @@ def tickets_estimated_count() -> int:
         )
         row = cursor.fetchone()
     return max(int(row[0]), 0) if row else 0
+
+
+# An item's history and the items that keep failing ---------------------------------
+
+ITEM_HISTORY = 10
+RECURRING_DAYS = 90
+
+
+def item_tickets(*, system=None, equipment=None) -> dict:
+    """The latest tickets about a system or a piece of equipment, and how many in 90 days."""
+    tickets = (
+        Ticket.objects.filter(system=system)
+        if system
+        else Ticket.objects.filter(equipment=equipment)
+    )
+    since = timezone.now() - timedelta(days=RECURRING_DAYS)
+    return {
+        "tickets": list(tickets.order_by("-created_at", "-pk")[:ITEM_HISTORY]),
+        "recent_count": tickets.filter(created_at__gte=since).count(),
+    }
+
+
+def most_ticketed_equipment(*, limit: int = 10) -> list:
+    """The equipment with the most tickets in the last 90 days: recurring faults stand out."""
+    since = timezone.now() - timedelta(days=RECURRING_DAYS)
+    return list(
+        Equipment.objects.filter(tickets__created_at__gte=since)
+        .annotate(recent_tickets=Count("tickets"))
+        .order_by("-recent_tickets", "tag")
+        .select_related("system")[:limit]
+    )

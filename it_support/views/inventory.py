@@ -14,6 +14,7 @@ from backoffice.permissions import require_perm
 from it_support.forms import inventory as forms
 from it_support.models.licences import LicenceAssignment
 from it_support.selectors import inventory as selectors
+from it_support.selectors import tickets as tickets_selectors
 from it_support.services import inventory as services
 from it_support.services import licences as licences_services
 
@@ -56,6 +57,7 @@ def system_detail(request, pk):
         "licences": selectors.licences().filter(system=system)[: selectors.RECENT],
         "changes": selectors.item_changes(system=system),
         "plans": selectors.item_maintenance(system=system),
+        "history": tickets_selectors.item_tickets(system=system),
     }
     return render(request, "it_support/inventory/system_detail.html", context)
 
@@ -92,7 +94,10 @@ def system_edit(request, pk):
 @require_perm("it_support.view_equipment")
 def equipment_list(request):
     filters = forms.EquipmentFilter(request.GET, queryset=selectors.equipment())
-    return listing(request, filters, "it_support/inventory/equipment_list.html")
+    recurring = tickets_selectors.most_ticketed_equipment()
+    return listing(
+        request, filters, "it_support/inventory/equipment_list.html", {"recurring": recurring}
+    )
 
 
 @require_perm("it_support.view_equipment")
@@ -104,6 +109,7 @@ def equipment_detail(request, pk):
         "seats": item.licence_seats.select_related("licence")[: selectors.RECENT],
         "changes": selectors.changes_of_equipment(item),
         "plans": selectors.item_maintenance(equipment=item),
+        "history": tickets_selectors.item_tickets(equipment=item),
     }
     return render(request, "it_support/inventory/equipment_detail.html", context)
 

@@ -19,7 +19,8 @@ MAX_QUERY = 200
 
 @login_required
 def article_list(request):
-    text = request.GET.get("q", "")[:MAX_QUERY].strip()
+    # `subject` is what the new-ticket form's field sends as the person types.
+    text = (request.GET.get("q") or request.GET.get("subject") or "")[:MAX_QUERY].strip()
     rows = selectors.articles_visible_to(request.user)
     if text:
         rows = selectors.articles_search(text, queryset=rows, limit=PAGE_SIZE)
@@ -42,7 +43,8 @@ def article_detail(request, pk):
 @login_required
 def article_suggest(request):
     """The htmx fragment under the new-ticket form: the five best published matches."""
-    text = request.GET.get("q", "")[:MAX_QUERY]
+    # `subject` is what the new-ticket form's field sends as the person types.
+    text = (request.GET.get("q") or request.GET.get("subject") or "")[:MAX_QUERY]
     articles = list(selectors.articles_search(text)) if text.strip() else []
     return render(
         request, "it_support/partials/article_suggestions.html", {"articles": articles, "q": text}

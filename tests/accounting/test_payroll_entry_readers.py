@@ -61,13 +61,13 @@ def test_a_manager_reads_the_ledger_and_trial_balance_without_payroll_amounts(
 ):
     query = {"start": "2026-10-01", "end": "2026-10-31"}
     pages = {
-        reverse("accounting:account-ledger", args=[entries["salaries"].pk]): "9137.41",
-        reverse("accounting:trial-balance"): "9147.41",
+        reverse("accounting:account-ledger", args=[entries["salaries"].pk]): "9,137.41",
+        reverse("accounting:trial-balance"): "9,147.41",
     }
     client.force_login(role_users["manager"])
     for url in pages:
         page = client.get(url, query).content.decode()
-        assert "9137" not in page and "9147" not in page, url
+        assert "9,137" not in page and "9,147" not in page, url
         assert "10.00" in page, url
     client.force_login(role_users["accountant"])
     for url, amount in pages.items():

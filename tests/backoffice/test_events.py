@@ -40,7 +40,7 @@ def test_hiring_tells_it_accounting_and_clerical(role_users, django_capture_on_c
     assert "employee" not in by_user
 
 
-def test_a_dismissal_asks_it_to_revoke_access_by_email(
+def test_a_dismissal_opens_an_it_ticket_to_revoke_access_and_tells_it_by_email(
     role_users, django_capture_on_commit_callbacks
 ):
     leaver = role_users["employee"].employee
@@ -51,9 +51,9 @@ def test_a_dismissal_asks_it_to_revoke_access_by_email(
             reason="Gross misconduct",
             last_day=date(2026, 12, 31),
         )
-    it_note = Notification.objects.get(recipient=role_users["it"], source="hr.employee_dismissed")
-    assert "Revoke access" in it_note.title
-    assert "2026-12-31" in it_note.body
+    it_note = Notification.objects.get(recipient=role_users["it"], source="it_support.ticket")
+    assert "Offboarding of" in it_note.title and "2026-12-31" in it_note.title
+    assert "Revoke every account" in it_note.body
     assert [m.to for m in mail.outbox] == [["it@example.com"]]
     assert Notification.objects.filter(
         recipient=role_users["accountant"], title__startswith="Final pay due"

@@ -124,8 +124,10 @@ def test_a_candidate_applies_and_hr_takes_them_all_the_way_to_onboarding(
     expect(page.get_by_test_id("onboarding-tasks")).to_contain_text("Workplace tour")
 
     # They set a password from the emailed link and see their own checklist.
-    assert [m.to for m in mail.outbox] == [["ana.candidata@example.net"]]
-    link = re.search(r"http\S+/accounts/reset/\S+", mail.outbox[0].body).group(0)
+    # (the demo's own notifications, change requests and phone messages, went before)
+    welcome = [m for m in mail.outbox if "ana.candidata@example.net" in m.to]
+    assert len(welcome) == 1
+    link = re.search(r"http\S+/accounts/reset/\S+", welcome[0].body).group(0)
     page.context.clear_cookies()
     page.goto(link)
     expect(page.get_by_role("heading", name="Choose a new password")).to_be_visible()

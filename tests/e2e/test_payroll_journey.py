@@ -372,8 +372,9 @@ def accountant_posts_the_run(page: Page, company: Company, run: PayrollRun) -> N
     run_fact(page, "Journal entry").get_by_role("link", name=str(entry)).click()
     expect(page.get_by_test_id("entry-source")).to_contain_text(f"payroll-run:{run.pk}")
     total = page.locator("tfoot tr th")  # Total, debit, credit
-    expect(total.nth(1)).to_have_text(f"{debits}")
-    expect(total.nth(2)).to_have_text(f"{credits}")
+    # Every amount on the page goes through the one money format.
+    expect(total.nth(1)).to_have_text(f"{debits:,.2f} RON")
+    expect(total.nth(2)).to_have_text(f"{credits:,.2f} RON")
 
 
 def accountant_sends_the_bank_file_and_marks_the_run_paid(

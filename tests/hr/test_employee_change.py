@@ -52,7 +52,7 @@ def test_the_effective_date_defaults_to_today_and_each_field_gets_a_row(role_use
         employee=employee,
         manager=role_users["hr"].employee,
         status=Employee.Status.ON_LEAVE,
-        work_phone="+40 000",
+        work_phone="+40 21 000 000",
     )
     rows = EmploymentChange.objects.filter(employee=employee)
     assert sorted(r.field for r in rows) == ["manager", "status"]

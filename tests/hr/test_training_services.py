@@ -252,7 +252,7 @@ def test_a_move_to_a_position_with_mandatory_courses_assigns_them(hr_user):
     assert TrainingAssignment.objects.filter(employee=employee, course=forklift).exists()
     # A change that is not of position assigns nothing more.
     employees_services.employee_change(
-        by=hr_user, employee=employee, work_phone="+40 1", reason="x"
+        by=hr_user, employee=employee, work_phone="+40 21 111 111", reason="x"
     )
     assert TrainingAssignment.objects.filter(employee=employee).count() == 1
 
