@@ -78,6 +78,7 @@ urlpatterns += [
     path("tickets/<int:pk>/reply/", tickets_views.ticket_reply, name="ticket-reply"),
     path("tickets/<int:pk>/assign/", tickets_views.ticket_assign, name="ticket-assign"),
     path("tickets/<int:pk>/move/", tickets_views.ticket_move, name="ticket-move"),
+    path("tickets/<int:pk>/priority/", tickets_views.ticket_priority, name="ticket-priority"),
     path("tickets/<int:pk>/confirm/", tickets_views.ticket_confirm, name="ticket-confirm"),
     path("tickets/<int:pk>/reopen/", tickets_views.ticket_reopen, name="ticket-reopen"),
     path("tickets/<int:pk>/rate/", tickets_views.ticket_rate, name="ticket-rate"),

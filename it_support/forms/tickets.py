@@ -111,6 +111,11 @@ class AssignForm(forms.Form):
         self.fields["assignee"].queryset = staff
 
 
+class PriorityForm(forms.Form):
+    priority = forms.TypedChoiceField(label=_("Priority"), choices=Priority.choices, coerce=int)
+    reason = forms.CharField(label=_("Why"), max_length=100)
+
+
 class QueueFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=100, required=False)
     status = forms.MultipleChoiceField(

@@ -56,6 +56,34 @@ def sla_resume(ticket, now) -> dict:
     return changes
 
 
+def sla_due_times_repriced(ticket, *, priority: int) -> dict:
+    """Due times under another priority's targets, still counted from the ticket's creation.
+
+    Pauses already taken keep their effect: the business time they added to the
+    old due time (its distance from creation beyond the old target) is added to
+    the new target too. A response already given keeps its response due time.
+    """
+    old = SlaPolicy.objects.filter(priority=ticket.priority).first()
+    new = SlaPolicy.objects.filter(priority=priority).first()
+    if new is None:
+        return {}
+    changes = {}
+    for name, hours in (
+        ("response_due_at", "response_hours"),
+        ("resolution_due_at", "resolution_hours"),
+    ):
+        if name == "response_due_at" and ticket.first_response_at is not None:
+            continue
+        due = getattr(ticket, name)
+        paused = 0
+        if due is not None and old is not None:
+            taken = business_seconds_between(ticket.created_at, due)
+            paused = max(taken - int(float(getattr(old, hours)) * 3600), 0)
+        target = float(getattr(new, hours)) * 3600 + paused
+        changes[name] = business_time_add(ticket.created_at, target)
+    return changes
+
+
 def _it_lead():
     users = get_user_model().objects.filter(is_active=True)
     if settings.IT_LEAD_USERNAME:

@@ -19,13 +19,14 @@ from backoffice.uploads import DOCUMENT_KINDS, private_name, uploads_check
 from backoffice.workflow import transition
 from it_support.errors import ItSupportError
 from it_support.models.tickets import (
+    Priority,
     SavedQueueFilter,
     Ticket,
     TicketAttachment,
     TicketMessage,
     priority_of,
 )
-from it_support.services.sla import sla_due_times, sla_resume
+from it_support.services.sla import sla_due_times, sla_due_times_repriced, sla_resume
 
 Status = Ticket.Status
 WORK_PERM = "it_support.work_ticket"
@@ -215,6 +216,37 @@ def ticket_assign(*, by, ticket, assignee) -> Ticket:
         [assignee], ticket=ticket, title=_("assigned to you: %(s)s") % {"s": ticket.subject}, by=by
     )
     _notify([ticket.requester], ticket=ticket, title=_("IT has picked up your ticket"), by=by)
+    return ticket
+
+
+@transaction.atomic
+def ticket_reprioritise(*, by, ticket, priority: int, reason: str) -> Ticket:
+    """IT sets another priority: the service-level due times follow the new targets."""
+    _require_it(by)
+    ticket = _lock(ticket)
+    if not ticket.is_open:
+        raise ItSupportError(_("A resolved or closed ticket keeps its priority."))
+    if priority not in Priority.values:
+        raise ItSupportError(_("Choose one of the priorities."))
+    if priority == ticket.priority:
+        raise ItSupportError(_("The ticket already has this priority."))
+    if not reason.strip():
+        raise ItSupportError(_("Say why the priority changes."))
+    changes = sla_due_times_repriced(ticket, priority=priority)
+    ticket.priority = priority
+    for name, value in changes.items():
+        setattr(ticket, name, value)
+    # A new due time earns its own warning.
+    ticket.response_warned_at = ticket.resolution_warned_at = None
+    ticket._history_user = by
+    ticket._change_reason = reason.strip()[:100]
+    ticket.save(update_fields=["priority", "response_warned_at", "resolution_warned_at", *changes])
+    _notify(
+        [ticket.assignee, ticket.requester],
+        ticket=ticket,
+        title=_("priority now %(p)s") % {"p": ticket.get_priority_display()},
+        by=by,
+    )
     return ticket
 
 

@@ -19,6 +19,7 @@ from backoffice.uploads import KINDS, private_file_response
 from it_support.errors import ItSupportError
 from it_support.forms.tickets import (
     AssignForm,
+    PriorityForm,
     QueueFilterForm,
     RateForm,
     ReopenForm,
@@ -83,6 +84,7 @@ def ticket_detail(request, pk):
         "rate_form": RateForm(),
         "reopen_form": ReopenForm(),
         "assign_form": AssignForm(staff=_it_staff()) if staff else None,
+        "priority_form": PriorityForm(initial={"priority": ticket.priority}) if staff else None,
     }
     return render(request, "it_support/tickets/ticket_detail.html", context)
 
@@ -147,6 +149,25 @@ def ticket_move(request, pk):
         return redirect("it_support:ticket-detail", pk=pk)
     service, success = move
     return _done(request, ticket, lambda: service(by=request.user, ticket=ticket), success)
+
+
+@require_perm(WORK)
+@require_POST
+def ticket_priority(request, pk):
+    ticket = get_object_or_404(selectors.tickets_visible_to(request.user), pk=pk)
+    form = PriorityForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a priority and say why."))
+        return redirect("it_support:ticket-detail", pk=pk)
+    data = form.cleaned_data
+    return _done(
+        request,
+        ticket,
+        lambda: services.ticket_reprioritise(
+            by=request.user, ticket=ticket, priority=data["priority"], reason=data["reason"]
+        ),
+        _("Priority changed; the due times follow its targets."),
+    )
 
 
 @login_required

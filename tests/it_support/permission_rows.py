@@ -119,6 +119,9 @@ ROWS: dict[str, Row] = {
     "it_support:ticket-move": Row(
         only("it", "admin", ok=302), kwargs=lambda o: {"pk": o["ticket"].pk}, method="post"
     ),
+    "it_support:ticket-priority": Row(
+        only("it", "admin", ok=302), kwargs=lambda o: {"pk": o["ticket"].pk}, method="post"
+    ),
     "it_support:ticket-confirm": Row(
         only("it", "admin", "employee", "manager", ok=302, other=404),
         kwargs=lambda o: {"pk": o["ticket"].pk},
