@@ -51,3 +51,12 @@ def recount_leaver_entitlement(sender, *, employee, by, last_day, **kwargs):
     leave_entitlement_recompute(
         employee=leaver, year=last_day.year, by=by, why=f"Leaves on {last_day.isoformat()}"
     )
+
+
+@receiver(events.employee_hired, dispatch_uid="hr.leave.joiner_entitlement")
+def accrue_joiner_entitlement(sender, *, employee, by, **kwargs):
+    """A joiner's first year is accrued at once, pro rata to the hire date (the year-end
+    job accrues the years after); written once however often it runs."""
+    from hr.services.leave_setup import leave_accrue_year
+
+    leave_accrue_year(year=employee.hire_date.year, by=by, employees=[employee])
