@@ -1,23 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.uploads import MultipleFileField
 from clerical.models.documents import Document, Folder
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput())
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data]
-        return [single(data, initial)]
 
 
 def _tag_names(value: str) -> list[str]:
