@@ -102,6 +102,9 @@ def test_the_manager_home_reads_well_on_a_phone(page: Page, live_server, demo_co
 
     page.locator(".navbar-toggler").click()
     expect(page.get_by_test_id("nav-areas")).to_be_visible()
+    # Bootstrap marks the menu `.show` once it has finished unfolding; a link
+    # clicked while it still slides can miss.
+    expect(page.locator(".navbar-collapse.show")).to_be_visible()
     page.locator("[data-area=directory]").click()
     expect(page).to_have_url(live_server.url + "/hr/directory/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
